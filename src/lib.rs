@@ -1,0 +1,7 @@
+//! status-widget: a status banner and status page for login pages, compiled to WebAssembly.
+//!
+//! [`model`] is pure Rust: the status document's types, reading status-widget's own format and
+//! Statuspage's, validation, and the rules for what is active now. It is tested natively.
+#![warn(missing_docs)]
+
+pub mod model;

@@ -1,0 +1,158 @@
+//! What is going on at a given instant: the rules behind banner mode and the page's sections.
+
+use super::time::Timestamp;
+use super::types::{
+    Incident, Level, Maintenance, MaintenanceStatus, Notice, NoticeLevel, StatusDocument,
+};
+
+/// Scheduled maintenance shows in the banner this long before it starts.
+pub const MAINTENANCE_LEAD_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// One thing the banner shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ActiveItem<'a> {
+    /// An incident that is not resolved.
+    Incident(&'a Incident),
+    /// Maintenance in progress, being verified, or starting within 24 hours.
+    Maintenance(&'a Maintenance),
+    /// A notice inside its time window.
+    Notice(&'a Notice),
+}
+
+impl ActiveItem<'_> {
+    /// The item's id, unique within its kind.
+    pub fn id(&self) -> &str {
+        match self {
+            ActiveItem::Incident(i) => &i.id,
+            ActiveItem::Maintenance(m) => &m.id,
+            ActiveItem::Notice(n) => &n.id,
+        }
+    }
+}
+
+/// Everything the widget derives from a document at one instant.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot<'a> {
+    /// The service's overall state.
+    pub level: Level,
+    /// What the banner shows, in order: incidents (most severe, then most recent, first),
+    /// maintenance (in progress first, then by start), notices (warnings first, then by start).
+    pub active: Vec<ActiveItem<'a>>,
+    /// Scheduled maintenance more than 24 hours away, soonest first.
+    pub upcoming: Vec<&'a Maintenance>,
+    /// Resolved incidents, newest first.
+    pub history: Vec<&'a Incident>,
+}
+
+impl StatusDocument {
+    /// The state of the service at `now`.
+    pub fn snapshot(&self, now: Timestamp) -> Snapshot<'_> {
+        Snapshot {
+            level: self.level(now),
+            active: self.active_items(now),
+            upcoming: self.upcoming_maintenance(now),
+            history: self.history(),
+        }
+    }
+
+    /// Incidents that are not resolved: most severe first, then the most recently active.
+    pub fn active_incidents(&self) -> Vec<&Incident> {
+        let mut active: Vec<&Incident> = self.incidents.iter().filter(|i| i.is_active()).collect();
+        active.sort_by(|a, b| {
+            b.impact
+                .cmp(&a.impact)
+                .then_with(|| b.last_activity().cmp(&a.last_activity()))
+        });
+        active
+    }
+
+    /// Maintenance the banner shows at `now`: in progress or verifying, or scheduled to start
+    /// within 24 hours and not yet past its planned end.
+    pub fn active_maintenance(&self, now: Timestamp) -> Vec<&Maintenance> {
+        let mut active: Vec<&Maintenance> = self
+            .maintenances
+            .iter()
+            .filter(|m| match m.status {
+                MaintenanceStatus::InProgress | MaintenanceStatus::Verifying => true,
+                MaintenanceStatus::Scheduled => {
+                    m.starts_at
+                        .is_some_and(|s| s <= now.plus_millis(MAINTENANCE_LEAD_MS))
+                        && m.ends_at.is_none_or(|e| now < e)
+                }
+                MaintenanceStatus::Completed => false,
+            })
+            .collect();
+        active.sort_by_key(|m| (m.status == MaintenanceStatus::Scheduled, m.starts_at));
+        active
+    }
+
+    /// Notices whose window contains `now` (`starts_at <= now < ends_at`, either bound optional).
+    pub fn active_notices(&self, now: Timestamp) -> Vec<&Notice> {
+        let mut active: Vec<&Notice> = self
+            .notices
+            .iter()
+            .filter(|n| n.starts_at.is_none_or(|s| s <= now) && n.ends_at.is_none_or(|e| now < e))
+            .collect();
+        active.sort_by_key(|n| (n.level != NoticeLevel::Warning, n.starts_at));
+        active
+    }
+
+    /// Everything the banner shows at `now`, in display order.
+    pub fn active_items(&self, now: Timestamp) -> Vec<ActiveItem<'_>> {
+        let incidents = self
+            .active_incidents()
+            .into_iter()
+            .map(ActiveItem::Incident);
+        let maintenance = self
+            .active_maintenance(now)
+            .into_iter()
+            .map(ActiveItem::Maintenance);
+        let notices = self.active_notices(now).into_iter().map(ActiveItem::Notice);
+        incidents.chain(maintenance).chain(notices).collect()
+    }
+
+    /// Scheduled maintenance starting more than 24 hours after `now`, soonest first.
+    pub fn upcoming_maintenance(&self, now: Timestamp) -> Vec<&Maintenance> {
+        let mut upcoming: Vec<&Maintenance> = self
+            .maintenances
+            .iter()
+            .filter(|m| {
+                m.status == MaintenanceStatus::Scheduled
+                    && m.starts_at
+                        .is_some_and(|s| s > now.plus_millis(MAINTENANCE_LEAD_MS))
+            })
+            .collect();
+        upcoming.sort_by_key(|m| m.starts_at);
+        upcoming
+    }
+
+    /// Resolved incidents, newest first (by start, else resolution).
+    pub fn history(&self) -> Vec<&Incident> {
+        let mut past: Vec<&Incident> = self.incidents.iter().filter(|i| !i.is_active()).collect();
+        past.sort_by(|a, b| {
+            let key = |i: &Incident| i.started_at.or(i.resolved_at);
+            key(b).cmp(&key(a))
+        });
+        past
+    }
+
+    /// The overall state at `now`: the worst of the active incidents' impact, the components'
+    /// statuses, and maintenance under way.
+    pub fn level(&self, now: Timestamp) -> Level {
+        let incidents = self
+            .active_incidents()
+            .into_iter()
+            .map(|i| Level::from(i.impact));
+        let components = self.components.iter().map(|c| Level::from(c.status));
+        let maintenance = self
+            .active_maintenance(now)
+            .into_iter()
+            .filter(|m| m.status != MaintenanceStatus::Scheduled)
+            .map(|_| Level::Maintenance);
+        incidents
+            .chain(components)
+            .chain(maintenance)
+            .max()
+            .unwrap_or(Level::Operational)
+    }
+}

@@ -1,0 +1,155 @@
+//! The status model: the document's types, reading both formats, validation, and the rules for
+//! what is active at an instant. Pure Rust with no browser dependency, tested natively.
+
+mod active;
+pub mod json;
+pub mod links;
+mod native;
+mod problems;
+mod reader;
+mod statuspage;
+pub mod time;
+mod types;
+
+pub use active::{ActiveItem, Snapshot, MAINTENANCE_LEAD_MS};
+pub use problems::{
+    LoadError, Problem, ProblemKind, Severity, MAX_DOCUMENT_BYTES, SUPPORTED_VERSION,
+};
+pub use time::{CalendarDate, TimeError, Timestamp};
+pub use types::*;
+
+use json::{Node, Value};
+use reader::Reader;
+use std::collections::HashSet;
+
+/// Which format to read a document as (the element's `format` attribute).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Decide from the document's shape.
+    #[default]
+    Auto,
+    /// status-widget's own format (`"version": 1`).
+    Native,
+    /// Atlassian Statuspage's `summary.json` / `incidents.json`.
+    Statuspage,
+}
+
+impl Format {
+    /// Reads the attribute value `auto`, `native` or `statuspage` (case-insensitive).
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.trim();
+        [
+            ("auto", Format::Auto),
+            ("native", Format::Native),
+            ("statuspage", Format::Statuspage),
+        ]
+        .into_iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, f)| f)
+    }
+}
+
+/// The format a document turned out to be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// status-widget format, version 1.
+    Native,
+    /// Statuspage's API shape.
+    Statuspage,
+}
+
+/// A document that was read, with what was wrong in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// Everything that could be read.
+    pub document: StatusDocument,
+    /// Which format it was.
+    pub format: SourceFormat,
+    /// Problems, in document order; the document is usable whatever they are.
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    /// True when no problem is an error: what `check` demands of a file before publishing.
+    pub fn is_valid(&self) -> bool {
+        self.problems.iter().all(|p| p.severity < Severity::Error)
+    }
+}
+
+/// Reads a status file's text. Problems in single entries are collected in
+/// [`Loaded::problems`]; only a document with nothing usable is an error.
+pub fn load_str(text: &str, format: Format) -> Result<Loaded, LoadError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(LoadError::TooLarge(text.len()));
+    }
+    load_node(&json::parse(text)?, format)
+}
+
+/// Reads a document that is already a [`Node`] tree (from text, or from a JavaScript object).
+pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
+    if !matches!(root.value, Value::Object(_)) {
+        return Err(LoadError::NotAnObject(root.value.type_name()));
+    }
+    let version = root.get("version").filter(|v| v.value != Value::Null);
+    let source = match (format, version) {
+        (Format::Statuspage, _) => SourceFormat::Statuspage,
+        (_, Some(version)) => {
+            check_version(version)?;
+            SourceFormat::Native
+        }
+        (Format::Native, None) => return Err(LoadError::MissingVersion),
+        (Format::Auto, None) if statuspage::looks_like_statuspage(root) => SourceFormat::Statuspage,
+        (Format::Auto, None) => return Err(LoadError::UnknownFormat),
+    };
+    let mut r = Reader::default();
+    let document = match source {
+        SourceFormat::Native => native::read(root, &mut r),
+        SourceFormat::Statuspage => statuspage::read(root, &mut r),
+    };
+    check_component_references(&document, &mut r);
+    // Readers visit fields in their own order; a site owner reads the file top to bottom.
+    r.problems
+        .sort_by_key(|p| p.at.map_or((u32::MAX, u32::MAX), |at| (at.line, at.column)));
+    Ok(Loaded {
+        document,
+        format: source,
+        problems: r.problems,
+    })
+}
+
+fn check_version(node: &Node) -> Result<(), LoadError> {
+    match node.value {
+        Value::Number(Some(n)) if n == SUPPORTED_VERSION => Ok(()),
+        Value::Number(Some(n)) if n > SUPPORTED_VERSION => Err(LoadError::UnsupportedVersion(n)),
+        Value::Number(Some(n)) => Err(LoadError::BadVersion(n.to_string())),
+        Value::String(ref s) => Err(LoadError::BadVersion(format!("the string \"{s}\""))),
+        ref other => Err(LoadError::BadVersion(other.type_name().to_owned())),
+    }
+}
+
+/// Warns about component ids that incidents and maintenance name but `components` lacks.
+fn check_component_references(doc: &StatusDocument, r: &mut Reader) {
+    if doc.components.is_empty() {
+        return;
+    }
+    let known: HashSet<&str> = doc.components.iter().map(|c| c.id.as_str()).collect();
+    let mut unknown: Vec<String> = Vec::new();
+    let named = doc
+        .incidents
+        .iter()
+        .flat_map(|i| &i.components)
+        .chain(doc.maintenances.iter().flat_map(|m| &m.components));
+    for id in named {
+        if !known.contains(id.as_str()) && !unknown.contains(id) {
+            unknown.push(id.clone());
+        }
+    }
+    for id in unknown {
+        r.problems.push(Problem {
+            severity: Severity::Warning,
+            path: "components".into(),
+            at: None,
+            kind: ProblemKind::UnknownComponent(id),
+        });
+    }
+}

@@ -1,0 +1,212 @@
+//! Reads status-widget's own format (version 1), described in `www/status.schema.json`.
+
+use super::json::Node;
+use super::problems::{ProblemKind, Severity};
+use super::reader::{Entry, Reader};
+use super::types::{
+    Component, ComponentStatus, ContactLink, Impact, Incident, IncidentStatus, Maintenance,
+    MaintenanceStatus, Notice, NoticeLevel, Service, StatusDocument, Update,
+};
+use std::collections::HashSet;
+
+/// Reads a version-1 document whose `version` has already been checked.
+pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
+    let doc = Entry {
+        node: root,
+        path: "",
+    };
+    if doc.field("incidents").is_none() {
+        let kind = ProblemKind::Missing {
+            field: "incidents",
+            consequence: "read as no incidents (write \"incidents\": [] when there are none)",
+        };
+        r.report(Severity::Error, "(document)".into(), root, kind);
+    }
+    let service = match doc.field("service") {
+        Some(node) => read_service(
+            &Entry {
+                node,
+                path: "service",
+            },
+            r,
+        ),
+        None => Service::default(),
+    };
+    let updated_at = r.time(&doc, "updated_at");
+
+    let mut seen = HashSet::new();
+    let components = r
+        .entries(&doc, "components")
+        .into_iter()
+        .map(|(i, path, node)| {
+            let e = Entry { node, path: &path };
+            let id = r.id(&e, "id", i, "component", &mut seen);
+            Component {
+                name: r.required_text(&e, "name", || id.clone()),
+                status: r
+                    .vocabulary(&e, "status")
+                    .unwrap_or(ComponentStatus::Operational),
+                id,
+            }
+        })
+        .collect();
+
+    let mut seen = HashSet::new();
+    let notices = r
+        .entries(&doc, "notices")
+        .into_iter()
+        .map(|(i, path, node)| {
+            let e = Entry { node, path: &path };
+            let starts_at = r.time(&e, "starts_at");
+            let ends_at = r.time(&e, "ends_at");
+            r.check_order(&e, "ends_at", starts_at, ends_at);
+            Notice {
+                id: r.id(&e, "id", i, "notice", &mut seen),
+                title: r.required_text(&e, "title", || "Notice".into()),
+                body: r.text(&e, "body"),
+                level: r.vocabulary(&e, "level").unwrap_or(NoticeLevel::Info),
+                starts_at,
+                ends_at,
+                url: r.href(&e, "url"),
+            }
+        })
+        .collect();
+
+    let mut seen = HashSet::new();
+    let maintenances = r
+        .entries(&doc, "maintenances")
+        .into_iter()
+        .map(|(i, path, node)| {
+            let e = Entry { node, path: &path };
+            let starts_at = r.time(&e, "starts_at");
+            let ends_at = r.time(&e, "ends_at");
+            r.check_order(&e, "ends_at", starts_at, ends_at);
+            Maintenance {
+                id: r.id(&e, "id", i, "maintenance", &mut seen),
+                title: r.required_text(&e, "title", || "Planned maintenance".into()),
+                status: r
+                    .vocabulary(&e, "status")
+                    .unwrap_or(MaintenanceStatus::Scheduled),
+                starts_at,
+                ends_at,
+                components: r.texts(&e, "components"),
+                body: r.text(&e, "body"),
+                url: r.href(&e, "url"),
+                updates: read_updates(&e, r),
+            }
+        })
+        .collect();
+
+    let mut seen = HashSet::new();
+    let incidents = r
+        .entries(&doc, "incidents")
+        .into_iter()
+        .map(|(i, path, node)| read_incident(&Entry { node, path: &path }, i, &mut seen, r))
+        .collect();
+
+    StatusDocument {
+        service,
+        updated_at,
+        components,
+        notices,
+        maintenances,
+        incidents,
+    }
+}
+
+fn read_service(e: &Entry, r: &mut Reader) -> Service {
+    let contact = r
+        .entries(e, "contact")
+        .into_iter()
+        .filter_map(|(_, path, node)| {
+            let c = Entry { node, path: &path };
+            let href = r.href(&c, "href");
+            if href.is_none() && c.field("href").is_none() {
+                let kind = ProblemKind::Missing {
+                    field: "href",
+                    consequence: "this contact was skipped",
+                };
+                r.report(Severity::Error, path.clone(), node, kind);
+            }
+            let label = r.text(&c, "label");
+            href.map(|href| ContactLink {
+                label: label.unwrap_or_else(|| href.trim_start_matches("mailto:").to_owned()),
+                href,
+            })
+        })
+        .collect();
+    Service {
+        name: r.text(e, "name"),
+        description: r.text(e, "description"),
+        about: r.text(e, "about"),
+        url: r.href(e, "url"),
+        status_page: r.href(e, "status_page"),
+        contact,
+    }
+}
+
+fn read_incident(e: &Entry, index: usize, seen: &mut HashSet<String>, r: &mut Reader) -> Incident {
+    let started_at = r.time(e, "started_at");
+    let resolved_at = r.time(e, "resolved_at");
+    r.check_order(e, "resolved_at", started_at, resolved_at);
+    // A missing status means resolved only when the file says when it was resolved.
+    let status = r
+        .vocabulary(e, "status")
+        .unwrap_or(if resolved_at.is_some() {
+            IncidentStatus::Resolved
+        } else {
+            IncidentStatus::Investigating
+        });
+    Incident {
+        id: r.id(e, "id", index, "incident", seen),
+        title: r.required_text(e, "title", || "Incident".into()),
+        impact: r.vocabulary(e, "impact").unwrap_or(Impact::Minor),
+        status,
+        started_at,
+        resolved_at,
+        components: r.texts(e, "components"),
+        release: r.text(e, "release"),
+        summary: r.text(e, "summary"),
+        banner: r.text(e, "banner"),
+        url: r.href(e, "url"),
+        updates: read_updates(e, r),
+        lessons: r.texts(e, "lessons"),
+        conclusion: r.texts(e, "conclusion"),
+    }
+}
+
+fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
+    r.entries(e, "updates")
+        .into_iter()
+        .filter_map(|(_, path, node)| {
+            let u = Entry { node, path: &path };
+            let at = r.time(&u, "at");
+            let day = r.date(&u, "day");
+            let approximate = r.flag(&u, "approximate");
+            let status = r.vocabulary(&u, "status");
+            let Some(body) = r.text(&u, "body") else {
+                let kind = ProblemKind::Missing {
+                    field: "body",
+                    consequence: "this update was skipped",
+                };
+                r.report(Severity::Error, path.clone(), node, kind);
+                return None;
+            };
+            if at.is_none() && day.is_none() && u.field("at").is_none() && u.field("day").is_none()
+            {
+                let kind = ProblemKind::Missing {
+                    field: "at",
+                    consequence: "shown without a time (give `at`, or `day` for an untimed note)",
+                };
+                r.report(Severity::Error, path.clone(), node, kind);
+            }
+            Some(Update {
+                at,
+                day,
+                approximate,
+                status,
+                body,
+            })
+        })
+        .collect()
+}

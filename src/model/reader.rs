@@ -1,0 +1,298 @@
+//! Lenient field access shared by both format readers: every field is optional to the reader,
+//! a value of the wrong type or an unknown name becomes a [`Problem`] and a safe default, and one
+//! bad entry never hides the others.
+
+use super::json::{Node, Value};
+use super::links::safe_href;
+use super::problems::{Problem, ProblemKind, Severity};
+use super::time::{CalendarDate, Timestamp};
+use super::types::Vocabulary;
+use std::collections::HashSet;
+
+/// Collects problems while a document is read.
+#[derive(Default)]
+pub(crate) struct Reader {
+    pub problems: Vec<Problem>,
+}
+
+/// An object being read, with its JSON path for messages.
+#[derive(Clone, Copy)]
+pub(crate) struct Entry<'a> {
+    pub node: &'a Node,
+    pub path: &'a str,
+}
+
+impl<'a> Entry<'a> {
+    /// The member `key`; `null` counts as absent.
+    pub fn field(&self, key: &str) -> Option<&'a Node> {
+        self.node.get(key).filter(|n| n.value != Value::Null)
+    }
+
+    fn path_of(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+}
+
+const IGNORED: &str = "ignored";
+
+impl Reader {
+    pub fn report(&mut self, severity: Severity, path: String, node: &Node, kind: ProblemKind) {
+        self.problems.push(Problem {
+            severity,
+            path,
+            at: node.at,
+            kind,
+        });
+    }
+
+    fn wrong_type(&mut self, e: &Entry, key: &str, node: &Node, expected: &'static str) {
+        let kind = ProblemKind::WrongType {
+            expected,
+            found: node.value.type_name(),
+            consequence: IGNORED,
+        };
+        self.report(Severity::Error, e.path_of(key), node, kind);
+    }
+
+    /// A string field; an empty string counts as absent.
+    pub fn text(&mut self, e: &Entry, key: &str) -> Option<String> {
+        let node = e.field(key)?;
+        match &node.value {
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) => Some(s.clone()),
+            _ => {
+                self.wrong_type(e, key, node, "a string");
+                None
+            }
+        }
+    }
+
+    /// A required string field: reported when absent, replaced by `fallback`.
+    pub fn required_text(
+        &mut self,
+        e: &Entry,
+        key: &'static str,
+        fallback: impl FnOnce() -> String,
+    ) -> String {
+        if let Some(text) = self.text(e, key) {
+            return text;
+        }
+        // A value of the wrong type was reported by `text`; absent or blank is reported here.
+        let wrong_type = e
+            .field(key)
+            .is_some_and(|n| !matches!(n.value, Value::String(_)));
+        if !wrong_type {
+            let kind = ProblemKind::Missing {
+                field: key,
+                consequence: "a placeholder is shown",
+            };
+            self.report(Severity::Error, e.path.to_owned(), e.node, kind);
+        }
+        fallback()
+    }
+
+    /// An RFC 3339 time field.
+    pub fn time(&mut self, e: &Entry, key: &str) -> Option<Timestamp> {
+        let node = e.field(key)?;
+        let text = self.text(e, key)?;
+        match Timestamp::parse_rfc3339(&text) {
+            Ok(t) => Some(t),
+            Err(reason) => {
+                let kind = ProblemKind::BadTime {
+                    found: text,
+                    reason,
+                };
+                self.report(Severity::Error, e.path_of(key), node, kind);
+                None
+            }
+        }
+    }
+
+    /// A `YYYY-MM-DD` date field.
+    pub fn date(&mut self, e: &Entry, key: &str) -> Option<CalendarDate> {
+        let node = e.field(key)?;
+        let text = self.text(e, key)?;
+        match CalendarDate::parse(&text) {
+            Ok(d) => Some(d),
+            Err(_) => {
+                self.report(
+                    Severity::Error,
+                    e.path_of(key),
+                    node,
+                    ProblemKind::BadDate { found: text },
+                );
+                None
+            }
+        }
+    }
+
+    /// A link field, refused unless [`safe_href`] allows it.
+    pub fn href(&mut self, e: &Entry, key: &str) -> Option<String> {
+        let node = e.field(key)?;
+        let text = self.text(e, key)?;
+        match safe_href(&text) {
+            Ok(href) => Some(href.to_owned()),
+            Err(reason) => {
+                let kind = ProblemKind::UnsafeLink {
+                    found: text,
+                    reason,
+                };
+                self.report(Severity::Error, e.path_of(key), node, kind);
+                None
+            }
+        }
+    }
+
+    /// A boolean field; absent is `false`.
+    pub fn flag(&mut self, e: &Entry, key: &str) -> bool {
+        match e.field(key) {
+            None => false,
+            Some(Node {
+                value: Value::Bool(b),
+                ..
+            }) => *b,
+            Some(node) => {
+                self.wrong_type(e, key, node, "true or false");
+                false
+            }
+        }
+    }
+
+    /// A name from a fixed vocabulary; unknown names are reported and read as `T::FALLBACK`.
+    pub fn vocabulary<T: Vocabulary>(&mut self, e: &Entry, key: &str) -> Option<T> {
+        let node = e.field(key)?;
+        let name = self.text(e, key)?;
+        if let Some(value) = T::from_name(&name) {
+            return Some(value);
+        }
+        let kind = ProblemKind::UnknownValue {
+            what: T::WHAT,
+            found: name,
+            allowed: T::NAMES.join(", "),
+            fallback: T::FALLBACK.name(),
+        };
+        self.report(Severity::Error, e.path_of(key), node, kind);
+        Some(T::FALLBACK)
+    }
+
+    /// The items of an array field (none when absent or not an array).
+    pub fn items<'a>(&mut self, e: &Entry<'a>, key: &str) -> &'a [Node] {
+        match e.field(key) {
+            None => &[],
+            Some(Node {
+                value: Value::Array(items),
+                ..
+            }) => items,
+            Some(node) => {
+                self.wrong_type(e, key, node, "an array");
+                &[]
+            }
+        }
+    }
+
+    /// The items of an array field that are objects, each with its index and path; other items
+    /// are reported and skipped.
+    pub fn entries<'a>(&mut self, e: &Entry<'a>, key: &str) -> Vec<(usize, String, &'a Node)> {
+        let items = self.items(e, key);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, node) in items.iter().enumerate() {
+            let path = format!("{}[{i}]", e.path_of(key));
+            if let Value::Object(_) = node.value {
+                out.push((i, path, node));
+            } else {
+                let kind = ProblemKind::WrongType {
+                    expected: "an object",
+                    found: node.value.type_name(),
+                    consequence: "this entry was skipped",
+                };
+                self.report(Severity::Error, path, node, kind);
+            }
+        }
+        out
+    }
+
+    /// An array of strings, such as lessons learned; other items are reported and skipped.
+    pub fn texts(&mut self, e: &Entry, key: &str) -> Vec<String> {
+        let items = self.items(e, key);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, node) in items.iter().enumerate() {
+            match &node.value {
+                Value::String(s) => out.push(s.clone()),
+                other => {
+                    let kind = ProblemKind::WrongType {
+                        expected: "a string",
+                        found: other.type_name(),
+                        consequence: "this item was skipped",
+                    };
+                    self.report(
+                        Severity::Error,
+                        format!("{}[{i}]", e.path_of(key)),
+                        node,
+                        kind,
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// An entry's id: the `key` field, or a name made from its position (reported) when absent.
+    /// A repeated id is reported.
+    pub fn id(
+        &mut self,
+        e: &Entry,
+        key: &'static str,
+        index: usize,
+        prefix: &str,
+        seen: &mut HashSet<String>,
+    ) -> String {
+        let id = match e.field(key).map(|n| &n.value) {
+            // Statuspage ids may be numbers in hand-made files; accept whole numbers as text.
+            Some(Value::Number(Some(n))) => n.to_string(),
+            _ => self.text(e, key).unwrap_or_else(|| {
+                if e.field(key).is_none() {
+                    let kind = ProblemKind::Missing {
+                        field: key,
+                        consequence: "an id was made from the entry's position",
+                    };
+                    self.report(Severity::Error, e.path.to_owned(), e.node, kind);
+                }
+                format!("{prefix}-{}", index + 1)
+            }),
+        };
+        if !seen.insert(id.clone()) {
+            let node = e.field(key).unwrap_or(e.node);
+            self.report(
+                Severity::Warning,
+                e.path_of(key),
+                node,
+                ProblemKind::DuplicateId(id.clone()),
+            );
+        }
+        id
+    }
+
+    /// Reports an end time before its start.
+    pub fn check_order(
+        &mut self,
+        e: &Entry,
+        key: &str,
+        start: Option<Timestamp>,
+        end: Option<Timestamp>,
+    ) {
+        if let (Some(start), Some(end), Some(node)) = (start, end, e.field(key)) {
+            if end < start {
+                self.report(
+                    Severity::Error,
+                    e.path_of(key),
+                    node,
+                    ProblemKind::EndsBeforeStart,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! Helpers shared by the native test files.
+#![allow(dead_code)]
+
+use status_widget::model::{load_str, Format, Loaded, Timestamp};
+use std::path::PathBuf;
+
+/// The repository's root directory.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file under `tests/fixtures/`.
+pub fn fixture(name: &str) -> String {
+    let path = root().join("tests/fixtures").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A file under `www/`.
+pub fn www(name: &str) -> String {
+    std::fs::read_to_string(root().join("www").join(name)).unwrap()
+}
+
+/// Reads a fixture, format detected.
+pub fn load_fixture(name: &str) -> Loaded {
+    load_str(&fixture(name), Format::Auto).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// An RFC 3339 time, for test expectations.
+pub fn t(text: &str) -> Timestamp {
+    Timestamp::parse_rfc3339(text).unwrap()
+}
+
+/// The problems' messages, for asserting on what a site owner would read.
+pub fn messages(loaded: &Loaded) -> Vec<String> {
+    loaded.problems.iter().map(ToString::to_string).collect()
+}
