@@ -2,6 +2,12 @@
 //!
 //! [`model`] is pure Rust: the status document's types, reading status-widget's own format and
 //! Statuspage's, validation, and the rules for what is active now. It is tested natively.
+//! The browser layers are compiled for wasm32 only.
 #![warn(missing_docs)]
 
 pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+pub mod js_document;

@@ -531,7 +531,7 @@ fn bare(value: Value) -> Node {
     Node { value, at: None }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -33,7 +33,7 @@ pub fn safe_href(href: &str) -> Result<&str, LinkError> {
     Ok(href)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -246,7 +246,7 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
