@@ -5,9 +5,21 @@
 //! The browser layers are compiled for wasm32 only.
 #![warn(missing_docs)]
 
+pub mod config;
+pub mod i18n;
 pub mod model;
+pub mod schedule;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
+#[cfg(target_arch = "wasm32")]
+pub mod io;
 #[cfg(target_arch = "wasm32")]
 pub mod js_document;

@@ -176,3 +176,30 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_components_filter_keeps_what_concerns_those_components_and_what_names_none() {
+    let mut doc = load_fixture("native-active.json").document;
+    doc.retain_components(&["login".to_owned()]);
+    let incidents: Vec<&str> = doc.incidents.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(incidents, ["ipad-login", "old-minor", "last-week"]);
+    let maintenance: Vec<&str> = doc.maintenances.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(
+        maintenance,
+        ["far-future", "done"],
+        "db-upgrade and cdn-swap only touch the app"
+    );
+    assert_eq!(doc.components.len(), 1);
+    assert_eq!(doc.notices.len(), 3, "notices concern everyone");
+}
+
+#[test]
+fn a_file_older_than_max_age_is_stale_and_an_undated_one_too() {
+    let mut doc = load_fixture("native-active.json").document;
+    let updated = t("2024-11-05T09:40:00Z");
+    assert!(!doc.is_stale(updated.plus_millis(600_000), Some(600_000)));
+    assert!(doc.is_stale(updated.plus_millis(600_001), Some(600_000)));
+    assert!(!doc.is_stale(updated.plus_millis(10_000_000_000), None));
+    doc.updated_at = None;
+    assert!(doc.is_stale(updated, Some(600_000)));
+}

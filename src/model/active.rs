@@ -136,6 +136,29 @@ impl StatusDocument {
         past
     }
 
+    /// Keeps only what concerns the components `ids`: components in the list, and incidents and
+    /// maintenance that name one of them or name none (which affect everything). Notices are
+    /// kept. An empty `ids` keeps everything.
+    pub fn retain_components(&mut self, ids: &[String]) {
+        if ids.is_empty() {
+            return;
+        }
+        let concerns = |named: &[String]| named.is_empty() || named.iter().any(|c| ids.contains(c));
+        self.components.retain(|c| ids.contains(&c.id));
+        self.incidents.retain(|i| concerns(&i.components));
+        self.maintenances.retain(|m| concerns(&m.components));
+    }
+
+    /// Whether the file is too old to trust at `now`: older than `max_age_ms`, or undated while
+    /// a maximum age is asked for. Without a maximum age nothing is stale.
+    pub fn is_stale(&self, now: Timestamp, max_age_ms: Option<i64>) -> bool {
+        match (max_age_ms, self.updated_at) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(max), Some(updated)) => now.unix_millis() - updated.unix_millis() > max,
+        }
+    }
+
     /// The overall state at `now`: the worst of the active incidents' impact, the components'
     /// statuses, and maintenance under way.
     pub fn level(&self, now: Timestamp) -> Level {

@@ -2,6 +2,7 @@
 //! what is active at an instant. Pure Rust with no browser dependency, tested natively.
 
 mod active;
+mod dismissal;
 pub mod json;
 pub mod links;
 mod native;
@@ -12,6 +13,7 @@ pub mod time;
 mod types;
 
 pub use active::{ActiveItem, Snapshot, MAINTENANCE_LEAD_MS};
+pub use dismissal::DismissalKey;
 pub use problems::{
     LoadError, Problem, ProblemKind, Severity, MAX_DOCUMENT_BYTES, SUPPORTED_VERSION,
 };

@@ -1,0 +1,101 @@
+use super::BannerItem;
+use crate::i18n::{fill, Strings};
+use crate::io::intl::TimeFormatter;
+use crate::model::{ContactLink, DismissalKey, Timestamp};
+use crate::view::ItemView;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// How many items show before the rest collapse into "and N more".
+pub const VISIBLE_ITEMS: usize = 2;
+
+/// Properties of [`Banner`].
+#[derive(Properties, PartialEq)]
+pub struct BannerProps {
+    /// Active items in display order.
+    pub items: Rc<Vec<ItemView>>,
+    /// What the reader dismissed.
+    pub dismissed: Rc<Vec<DismissalKey>>,
+    /// Dismisses an item.
+    pub on_dismiss: Callback<DismissalKey>,
+    /// The widget's words.
+    pub strings: &'static Strings,
+    /// Times in the reader's locale.
+    pub formatter: Rc<TimeFormatter>,
+    /// The current instant, for relative times.
+    pub now: Timestamp,
+    /// How to reach the team.
+    pub contact: Rc<Vec<ContactLink>>,
+    /// The file is older than `max-age`: show "status unknown" instead of items.
+    pub stale: bool,
+    /// The status page.
+    pub status_page: Option<AttrValue>,
+}
+
+/// The login-page banner: nothing at all when nothing is active.
+#[component]
+pub fn Banner(props: &BannerProps) -> Html {
+    let expanded = use_state(|| false);
+    let s = props.strings;
+    let status_link = props.status_page.as_ref().map(|href| {
+        html! { <a class="link" part="link" href={href.clone()}>{ s.status_page }</a> }
+    });
+    if props.stale {
+        return html! {
+            <section class="banner" part="banner" role="status" aria-label={s.region}>
+                <p class="unknown" part="unknown">
+                    <strong>{ s.status_unknown }</strong>{ " " }{ s.status_outdated }{ " " }
+                    { status_link }
+                </p>
+            </section>
+        };
+    }
+    let visible: Vec<&ItemView> = props
+        .items
+        .iter()
+        .filter(|item| !props.dismissed.iter().any(|d| d.hides(&item.key)))
+        .collect();
+    if visible.is_empty() {
+        return html! {};
+    }
+    let urgent = visible.iter().any(|i| i.kind.is_urgent());
+    let hidden = visible.len().saturating_sub(VISIBLE_ITEMS);
+    let shown = if *expanded {
+        visible.len()
+    } else {
+        VISIBLE_ITEMS
+    };
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    html! {
+        <section class="banner" part="banner" role={if urgent { "alert" } else { "status" }}
+            aria-label={s.region}>
+            <ul class="items">
+                { for visible.iter().take(shown).map(|item| html! {
+                    <BannerItem key={item.key.item.clone()} item={(*item).clone()}
+                        on_dismiss={props.on_dismiss.clone()} strings={s}
+                        formatter={props.formatter.clone()} now={props.now} />
+                }) }
+            </ul>
+            if hidden > 0 {
+                <button type="button" class="more" part="more" aria-expanded={expanded.to_string()}
+                    onclick={toggle}>
+                    { if *expanded { s.show_fewer.to_owned() } else { fill(s.and_more, hidden, "") } }
+                </button>
+            }
+            if !props.contact.is_empty() {
+                <p class="contact" part="contact">
+                    { s.contact }{ ": " }
+                    { for props.contact.iter().enumerate().map(|(i, c)| html! {
+                        <>
+                            if i > 0 { { " · " } }
+                            <a href={c.href.clone()} dir="auto">{ &c.label }</a>
+                        </>
+                    }) }
+                </p>
+            }
+        </section>
+    }
+}

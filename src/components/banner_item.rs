@@ -1,0 +1,105 @@
+use crate::i18n::{fill, Strings};
+use crate::io::intl::TimeFormatter;
+use crate::model::{DismissalKey, Timestamp};
+use crate::view::{ItemKind, ItemView};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`BannerItem`].
+#[derive(Properties, PartialEq)]
+pub struct BannerItemProps {
+    /// What to show.
+    pub item: ItemView,
+    /// Dismisses it.
+    pub on_dismiss: Callback<DismissalKey>,
+    /// The widget's words.
+    pub strings: &'static Strings,
+    /// Times in the reader's locale.
+    pub formatter: Rc<TimeFormatter>,
+    /// The current instant, for relative times.
+    pub now: Timestamp,
+}
+
+/// One incident, maintenance or notice in the banner, with its dismiss button.
+#[component]
+pub fn BannerItem(props: &BannerItemProps) -> Html {
+    let BannerItemProps {
+        item,
+        strings: s,
+        formatter,
+        now,
+        ..
+    } = props;
+    let label = match item.kind {
+        ItemKind::Incident(impact, status) => {
+            format!("{} · {}", s.impact(impact), s.status(status))
+        }
+        ItemKind::MaintenanceNow => s.maintenance_now.to_owned(),
+        ItemKind::MaintenancePlanned => s.maintenance_planned.to_owned(),
+        ItemKind::Notice(_) => String::new(),
+    };
+    let time = |prefix: &str, t: Timestamp, relative: bool| {
+        let absolute = formatter.absolute(t);
+        let shown = if relative {
+            format!("{} ({absolute})", formatter.relative(t, *now))
+        } else {
+            absolute.clone()
+        };
+        html! {
+            <span class="when">
+                { prefix }{ " " }<time datetime={t.to_rfc3339()} title={absolute}>{ shown }</time>
+            </span>
+        }
+    };
+    let planned = matches!(item.kind, ItemKind::MaintenancePlanned);
+    let mut meta: Vec<Html> = Vec::new();
+    if let Some(t) = item.started_at {
+        let prefix = if planned || matches!(item.kind, ItemKind::MaintenanceNow) {
+            s.starts
+        } else {
+            s.started
+        };
+        meta.push(time(prefix, t, true));
+    }
+    if let Some(t) = item.ends_at {
+        meta.push(time(s.ends, t, false));
+    }
+    if let Some(t) = item.updated_at.filter(|u| Some(*u) != item.started_at) {
+        meta.push(time(s.updated, t, true));
+    }
+    if !item.components.is_empty() {
+        meta.push(html! { <span class="affects">{ s.affects }{ ": " }{ item.components.join(", ") }</span> });
+    }
+    let dismiss = {
+        let key = item.key.clone();
+        props.on_dismiss.reform(move |_: MouseEvent| key.clone())
+    };
+    let class = item.kind.class();
+    html! {
+        <li class={classes!("item", class)} part={format!("item {class}")}>
+            <span class="mark" aria-hidden="true"></span>
+            <div class="body">
+                <p class="title">
+                    if !label.is_empty() { <span class="label">{ label }</span> }
+                    <strong dir="auto">{ &item.title }</strong>
+                </p>
+                if let Some(text) = &item.text { <p class="text" dir="auto">{ text }</p> }
+                if !meta.is_empty() {
+                    <p class="meta">
+                        { for meta.into_iter().enumerate().map(|(i, m)| html! {
+                            <>{ if i > 0 { " · " } else { "" } }{ m }</>
+                        }) }
+                    </p>
+                }
+                if let Some(href) = &item.link {
+                    <p class="links"><a class="link" part="link" href={href.clone()}>{ s.details }</a></p>
+                }
+            </div>
+            <button type="button" class="dismiss" part="dismiss"
+                aria-label={fill(s.dismiss, 0, &item.title)} title={fill(s.dismiss, 0, &item.title)}
+                onclick={dismiss}>
+                <span aria-hidden="true">{ "×" }</span>
+            </button>
+        </li>
+    }
+}

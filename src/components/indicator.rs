@@ -1,0 +1,36 @@
+use crate::i18n::Strings;
+use crate::model::Level;
+use yew::prelude::*;
+
+/// Properties of [`Indicator`].
+#[derive(Properties, PartialEq)]
+pub struct IndicatorProps {
+    /// The overall level; `None` when no status file could be read.
+    pub level: Option<Level>,
+    /// The file is older than `max-age`: claim nothing.
+    pub stale: bool,
+    /// The widget's words.
+    pub strings: &'static Strings,
+    /// Where the link goes.
+    pub status_page: Option<AttrValue>,
+}
+
+/// A coloured dot and one line with a link, for a header or footer.
+#[component]
+pub fn Indicator(props: &IndicatorProps) -> Html {
+    let s = props.strings;
+    let (class, words) = match (props.level, props.stale) {
+        (None, _) => ("unknown", s.status_unavailable),
+        (Some(_), true) => ("unknown", s.status_unknown),
+        (Some(level), false) => (level.name(), s.level(level)),
+    };
+    html! {
+        <p class={classes!("indicator", format!("level-{class}"))} part="indicator" role="status">
+            <span class="dot" part="dot" aria-hidden="true"></span>
+            <span class="summary">{ words }</span>
+            if let Some(href) = &props.status_page {
+                <a class="link" part="link" href={href.clone()}>{ s.status_page }</a>
+            }
+        </p>
+    }
+}

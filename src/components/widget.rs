@@ -1,0 +1,74 @@
+use super::{Banner, Indicator};
+use crate::config::{Mode, WidgetConfig};
+use crate::hooks::{use_dismissals, use_now, use_status};
+use crate::i18n::strings_for;
+use crate::io::intl::TimeFormatter;
+use crate::io::poller::{StatusSource, StatusState};
+use crate::view::{banner_items, shown_document};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of the widget's root component.
+#[derive(Properties, PartialEq)]
+pub struct StatusWidgetProps {
+    /// From the element's attributes.
+    pub config: Rc<WidgetConfig>,
+    /// The language to speak (resolved from `lang`, the page and the browser).
+    pub lang: AttrValue,
+    /// Hears every change of the status (the embed turns these into DOM events).
+    #[prop_or_default]
+    pub on_change: Callback<StatusState>,
+}
+
+/// The whole widget: reads the status and shows it as a banner or an indicator.
+#[component]
+pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
+    let config = &props.config;
+    let source = StatusSource {
+        sources: config.sources.clone(),
+        format: config.format,
+        poll_seconds: config.poll_seconds,
+    };
+    let state = use_status(source, props.on_change.clone());
+    let now = use_now(30_000);
+    let (dismissed, on_dismiss) = use_dismissals();
+    let formatter = use_memo(props.lang.clone(), |lang| TimeFormatter::new(lang));
+    let document = use_memo(
+        (state.current.clone(), config.components.clone()),
+        |(current, components)| {
+            current
+                .as_ref()
+                .map(|c| shown_document(&c.loaded.document, components))
+        },
+    );
+    let strings = strings_for(&props.lang);
+    let status_page: Option<AttrValue> = config
+        .status_page
+        .clone()
+        .or_else(|| document.as_ref().as_ref()?.service.status_page.clone())
+        .map(AttrValue::from);
+
+    let Some(doc) = document.as_ref() else {
+        // Nothing read yet: the banner stays empty; the indicator says so once reading failed.
+        return match (config.mode, &state.failure) {
+            (Mode::Indicator, Some(_)) => html! {
+                <Indicator level={None} stale={false} {strings} {status_page} />
+            },
+            _ => html! {},
+        };
+    };
+    let stale = doc.is_stale(now, config.max_age_seconds.map(|s| (s * 1000.0) as i64));
+    match config.mode {
+        Mode::Indicator => html! {
+            <Indicator level={Some(doc.level(now))} {stale} {strings} {status_page} />
+        },
+        Mode::Banner | Mode::Page => {
+            let items = Rc::new(banner_items(doc, now, status_page.as_deref()));
+            let contact = Rc::new(doc.service.contact.clone());
+            html! {
+                <Banner {items} {dismissed} {on_dismiss} {strings} {formatter} {now}
+                    {contact} {stale} {status_page} />
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The element's attributes, read into a [`WidgetConfig`]. Pure: the embed layer hands in a
+//! lookup function, so every rule here is tested natively. Bad values fall back to defaults
+//! rather than failing: a typo in an attribute must not take the banner away.
+
+use crate::model::Format;
+
+/// Every attribute the element observes; a change to any of them re-reads the configuration.
+pub const OBSERVED_ATTRIBUTES: &[&str] = &[
+    "src",
+    "mode",
+    "max-age",
+    "poll",
+    "lang",
+    "components",
+    "theme",
+    "format",
+    "status-page",
+];
+
+/// Seconds between polls when the `poll` attribute is absent.
+pub const DEFAULT_POLL_SECONDS: f64 = 60.0;
+
+/// How the widget presents itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Banners above the login form; nothing at all when all is well.
+    #[default]
+    Banner,
+    /// A dot and one line with a link, for a header or footer.
+    Indicator,
+    /// The full status page.
+    Page,
+}
+
+/// Colour scheme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+/// The widget's configuration, from its attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetConfig {
+    /// Status file URLs, tried in order; the first that answers with a usable file wins.
+    pub sources: Vec<String>,
+    /// Presentation.
+    pub mode: Mode,
+    /// When the file's `updated_at` is older than this many seconds, claim nothing.
+    pub max_age_seconds: Option<f64>,
+    /// Seconds between polls; `None` means fetch once.
+    pub poll_seconds: Option<f64>,
+    /// BCP 47 language tag from the `lang` attribute, if any (the embed layer falls back to the
+    /// page's and the browser's language).
+    pub lang: Option<String>,
+    /// Only show items about these component ids (empty: everything).
+    pub components: Vec<String>,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// Which reader to use.
+    pub format: Format,
+    /// Overrides the status file's `service.status_page`.
+    pub status_page: Option<String>,
+}
+
+impl WidgetConfig {
+    /// Reads the configuration through `attribute`, which returns an attribute's value if set.
+    pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Self {
+        let non_empty = |name: &str| attribute(name).filter(|v| !v.trim().is_empty());
+        let seconds = |name: &str| {
+            non_empty(name)
+                .and_then(|v| v.trim().parse::<f64>().ok())
+                .filter(|s| s.is_finite() && *s >= 0.0)
+        };
+        WidgetConfig {
+            sources: non_empty("src")
+                .map(|v| v.split_whitespace().map(str::to_owned).collect())
+                .unwrap_or_default(),
+            mode: match non_empty("mode").as_deref().map(str::trim) {
+                Some(m) if m.eq_ignore_ascii_case("indicator") => Mode::Indicator,
+                Some(m) if m.eq_ignore_ascii_case("page") => Mode::Page,
+                _ => Mode::Banner,
+            },
+            max_age_seconds: seconds("max-age").filter(|s| *s > 0.0),
+            poll_seconds: match seconds("poll") {
+                Some(s) => (s > 0.0).then_some(s),
+                None => Some(DEFAULT_POLL_SECONDS),
+            },
+            lang: non_empty("lang").map(|v| v.trim().to_owned()),
+            components: non_empty("components")
+                .map(|v| {
+                    v.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            theme: match non_empty("theme").as_deref().map(str::trim) {
+                Some(t) if t.eq_ignore_ascii_case("light") => Theme::Light,
+                Some(t) if t.eq_ignore_ascii_case("dark") => Theme::Dark,
+                _ => Theme::Auto,
+            },
+            format: non_empty("format")
+                .and_then(|f| Format::from_name(&f))
+                .unwrap_or_default(),
+            status_page: non_empty("status-page").map(|v| v.trim().to_owned()),
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn config(pairs: &[(&str, &str)]) -> WidgetConfig {
+        WidgetConfig::from_attributes(|name| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn defaults_poll_every_minute_in_banner_mode() {
+        let c = config(&[("src", "https://s.example.org/status.json")]);
+        assert_eq!(c.sources, ["https://s.example.org/status.json"]);
+        assert_eq!(c.mode, Mode::Banner);
+        assert_eq!(c.poll_seconds, Some(60.0));
+        assert_eq!(c.max_age_seconds, None);
+        assert_eq!(c.format, Format::Auto);
+        assert_eq!(c.theme, Theme::Auto);
+        assert!(c.components.is_empty());
+    }
+
+    #[test]
+    fn every_attribute_is_read() {
+        let c = config(&[
+            ("src", "  a.json\n https://b.example/status.json  "),
+            ("mode", "Indicator"),
+            ("max-age", "600"),
+            ("poll", "0"),
+            ("lang", "de-CH"),
+            ("components", "login, app,,"),
+            ("theme", "dark"),
+            ("format", "statuspage"),
+            ("status-page", "https://status.example.org/"),
+        ]);
+        assert_eq!(c.sources, ["a.json", "https://b.example/status.json"]);
+        assert_eq!(c.mode, Mode::Indicator);
+        assert_eq!(c.max_age_seconds, Some(600.0));
+        assert_eq!(c.poll_seconds, None, "poll=0 turns polling off");
+        assert_eq!(c.lang.as_deref(), Some("de-CH"));
+        assert_eq!(c.components, ["login", "app"]);
+        assert_eq!(c.theme, Theme::Dark);
+        assert_eq!(c.format, Format::Statuspage);
+        assert_eq!(
+            c.status_page.as_deref(),
+            Some("https://status.example.org/")
+        );
+    }
+
+    #[test]
+    fn bad_values_fall_back_to_defaults() {
+        let c = config(&[
+            ("mode", "carousel"),
+            ("max-age", "-5"),
+            ("poll", "soon"),
+            ("theme", "purple"),
+            ("format", "xml"),
+            ("lang", "  "),
+        ]);
+        assert!(c.sources.is_empty());
+        assert_eq!(c.mode, Mode::Banner);
+        assert_eq!(c.max_age_seconds, None);
+        assert_eq!(c.poll_seconds, Some(DEFAULT_POLL_SECONDS));
+        assert_eq!(c.theme, Theme::Auto);
+        assert_eq!(c.format, Format::Auto);
+        assert_eq!(c.lang, None);
+        assert_eq!(
+            config(&[("poll", "inf")]).poll_seconds,
+            Some(DEFAULT_POLL_SECONDS)
+        );
+        assert_eq!(config(&[("poll", "0.5")]).poll_seconds, Some(0.5));
+    }
+}

@@ -1,0 +1,175 @@
+//! The `<status-widget>` element's Rust side: it owns the open shadow root, the stylesheet and
+//! the attributes, mounts the yew app into the shadow root, and turns status changes into
+//! `status-widget:update` and `status-widget:error` events. The JavaScript loader
+//! (`www/status-widget.js`) defines the element and forwards its lifecycle here.
+
+use crate::components::{StatusWidget, StatusWidgetProps};
+use crate::config::{WidgetConfig, OBSERVED_ATTRIBUTES};
+use crate::i18n::is_supported;
+use crate::io::clock;
+use crate::io::poller::StatusState;
+use crate::view::shown_document;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
+use yew::{AppHandle, Callback};
+
+const STYLESHEET: &str = include_str!("style.css");
+
+thread_local! {
+    /// One constructed stylesheet shared by every widget on the page.
+    static SHEET: Option<CssStyleSheet> = CssStyleSheet::new()
+        .ok()
+        .filter(|sheet| sheet.replace_sync(STYLESHEET).is_ok());
+}
+
+/// A widget mounted in an element. Dropping it without [`MountedWidget::destroy`] leaks nothing
+/// the page can see, but `destroy` stops its timers and listeners at once.
+#[wasm_bindgen]
+pub struct MountedWidget {
+    host: HtmlElement,
+    app: Option<AppHandle<StatusWidget>>,
+}
+
+/// The attributes the element observes, for the loader's `observedAttributes`.
+#[wasm_bindgen(js_name = observedAttributes)]
+pub fn observed_attributes() -> js_sys::Array {
+    OBSERVED_ATTRIBUTES
+        .iter()
+        .map(|a| JsValue::from_str(a))
+        .collect()
+}
+
+/// Mounts the widget in `host`'s shadow root (created open, delegating focus, if missing).
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(host: HtmlElement) -> Result<MountedWidget, JsValue> {
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => {
+            let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+            // web-sys has no setter for delegatesFocus yet.
+            js_sys::Reflect::set(&init, &"delegatesFocus".into(), &JsValue::TRUE)?;
+            host.attach_shadow(&init)?
+        }
+    };
+    root.set_inner_html("");
+    apply_stylesheet(&root)?;
+    let document = host.owner_document().ok_or("no document")?;
+    let container = document.create_element("div")?;
+    container.set_class_name("root");
+    container.set_attribute("part", "root")?;
+    root.append_child(&container)?;
+    let props = props_for(&host);
+    let app = yew::Renderer::<StatusWidget>::with_root_and_props(container, props).render();
+    Ok(MountedWidget {
+        host,
+        app: Some(app),
+    })
+}
+
+#[wasm_bindgen]
+impl MountedWidget {
+    /// Re-reads the attributes after one changed.
+    pub fn update(&mut self) {
+        let props = props_for(&self.host);
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+    }
+
+    /// Unmounts: stops polling, timers and listeners, and empties the shadow root.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        if let Some(root) = self.host.shadow_root() {
+            root.set_inner_html("");
+        }
+    }
+}
+
+fn apply_stylesheet(root: &ShadowRoot) -> Result<(), JsValue> {
+    if let Some(sheet) = SHEET.with(Clone::clone) {
+        root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+        return Ok(());
+    }
+    // Browsers without constructable stylesheets get a <style> element.
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(STYLESHEET));
+    root.append_child(&style)?;
+    Ok(())
+}
+
+fn props_for(host: &HtmlElement) -> StatusWidgetProps {
+    let config = Rc::new(WidgetConfig::from_attributes(|name| {
+        host.get_attribute(name)
+    }));
+    let lang = resolve_lang(host, config.lang.as_deref());
+    let on_change = {
+        let host = host.clone();
+        let config = config.clone();
+        Callback::from(move |state: StatusState| dispatch(&host, &config, &state))
+    };
+    StatusWidgetProps {
+        config,
+        lang: lang.into(),
+        on_change,
+    }
+}
+
+/// The widget's language: its `lang` attribute, the nearest ancestor's, the document's, the
+/// browser's, else English. A language without strings of its own falls back to English.
+fn resolve_lang(host: &HtmlElement, attribute: Option<&str>) -> String {
+    let inherited = || {
+        host.closest("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("lang"))
+            .filter(|l| !l.trim().is_empty())
+    };
+    let browser = || web_sys::window().and_then(|w| w.navigator().language());
+    attribute
+        .map(str::to_owned)
+        .or_else(inherited)
+        .or_else(browser)
+        .filter(|tag| is_supported(tag))
+        .unwrap_or_else(|| "en".to_owned())
+}
+
+fn dispatch(host: &HtmlElement, config: &WidgetConfig, state: &StatusState) {
+    let detail = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
+    };
+    let name = if let Some(failure) = &state.failure {
+        set("kind", failure.kind.into());
+        set("message", failure.message.as_str().into());
+        "status-widget:error"
+    } else if let Some(current) = &state.current {
+        let now = clock::now();
+        let doc = shown_document(&current.loaded.document, &config.components);
+        let max_age = config.max_age_seconds.map(|s| (s * 1000.0) as i64);
+        set("level", doc.level(now).name().into());
+        set("active", (doc.active_items(now).len() as u32).into());
+        set("stale", doc.is_stale(now, max_age).into());
+        set("source", current.url.as_str().into());
+        set(
+            "updatedAt",
+            doc.updated_at
+                .map_or(JsValue::NULL, |t| t.to_rfc3339().into()),
+        );
+        "status-widget:update"
+    } else {
+        return;
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

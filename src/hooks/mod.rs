@@ -1,0 +1,9 @@
+//! Yew hooks: the status file, the clock, and dismissals.
+
+mod use_dismissals;
+mod use_now;
+mod use_status;
+
+pub use use_dismissals::use_dismissals;
+pub use use_now::use_now;
+pub use use_status::use_status;

@@ -1,0 +1,289 @@
+//! The widget's own words in English, German, French and Spanish, chosen by a BCP 47 tag.
+//! Times and dates are not here: the browser's `Intl` formats them in the reader's locale.
+
+use crate::model::{Impact, IncidentStatus, Level};
+
+/// Every string the widget shows. Templates hold `{n}` or `{title}`; see [`fill`].
+#[derive(Debug, PartialEq, Eq)]
+pub struct Strings {
+    /// The language these strings are in (`en`, `de`, `fr`, `es`).
+    pub lang: &'static str,
+    /// Accessible name of the banner region.
+    pub region: &'static str,
+    /// Accessible name of a dismiss button: `{title}`.
+    pub dismiss: &'static str,
+    /// The collapsed remainder: `{n}`.
+    pub and_more: &'static str,
+    /// Collapses the remainder again.
+    pub show_fewer: &'static str,
+    /// Before a start time.
+    pub started: &'static str,
+    /// Before the last update's time.
+    pub updated: &'static str,
+    /// Before the affected components.
+    pub affects: &'static str,
+    /// Link to an incident's details.
+    pub details: &'static str,
+    /// Link to the status page.
+    pub status_page: &'static str,
+    /// Before the contact links.
+    pub contact: &'static str,
+    /// Heading of maintenance under way.
+    pub maintenance_now: &'static str,
+    /// Heading of maintenance that has not started.
+    pub maintenance_planned: &'static str,
+    /// Before a planned start.
+    pub starts: &'static str,
+    /// Before a planned end.
+    pub ends: &'static str,
+    /// When the file is older than `max-age`.
+    pub status_unknown: &'static str,
+    /// Why the status is unknown.
+    pub status_outdated: &'static str,
+    /// When no status file could be read (indicator and page modes).
+    pub status_unavailable: &'static str,
+    /// Overall levels: operational, maintenance, minor, major, critical.
+    pub levels: [&'static str; 5],
+    /// Incident kinds by impact: none, minor, major, critical.
+    pub impacts: [&'static str; 4],
+    /// Incident statuses: investigating, identified, monitoring, resolved, unknown.
+    pub statuses: [&'static str; 5],
+}
+
+const EN: Strings = Strings {
+    lang: "en",
+    region: "Service status",
+    dismiss: "Dismiss: {title}",
+    and_more: "and {n} more",
+    show_fewer: "Show fewer",
+    started: "Started",
+    updated: "Updated",
+    affects: "Affects",
+    details: "Details",
+    status_page: "Status page",
+    contact: "Contact",
+    maintenance_now: "Maintenance in progress",
+    maintenance_planned: "Planned maintenance",
+    starts: "Starts",
+    ends: "Ends",
+    status_unknown: "Status unknown",
+    status_outdated: "The status information is out of date.",
+    status_unavailable: "Status unavailable",
+    levels: [
+        "All systems operational",
+        "Maintenance in progress",
+        "Minor disruption",
+        "Partial outage",
+        "Major outage",
+    ],
+    impacts: [
+        "Notice",
+        "Minor incident",
+        "Major incident",
+        "Critical incident",
+    ],
+    statuses: [
+        "Investigating",
+        "Identified",
+        "Monitoring",
+        "Resolved",
+        "Ongoing",
+    ],
+};
+
+const DE: Strings = Strings {
+    lang: "de",
+    region: "Dienststatus",
+    dismiss: "Ausblenden: {title}",
+    and_more: "und {n} weitere",
+    show_fewer: "Weniger anzeigen",
+    started: "Begonnen",
+    updated: "Aktualisiert",
+    affects: "Betrifft",
+    details: "Details",
+    status_page: "Statusseite",
+    contact: "Kontakt",
+    maintenance_now: "Wartung läuft",
+    maintenance_planned: "Geplante Wartung",
+    starts: "Beginn",
+    ends: "Ende",
+    status_unknown: "Status unbekannt",
+    status_outdated: "Die Statusinformationen sind veraltet.",
+    status_unavailable: "Status nicht verfügbar",
+    levels: [
+        "Alle Systeme betriebsbereit",
+        "Wartung läuft",
+        "Leichte Störung",
+        "Teilweiser Ausfall",
+        "Schwerer Ausfall",
+    ],
+    impacts: [
+        "Hinweis",
+        "Leichte Störung",
+        "Schwere Störung",
+        "Kritische Störung",
+    ],
+    statuses: [
+        "Untersuchung läuft",
+        "Ursache gefunden",
+        "Beobachtung",
+        "Behoben",
+        "Andauernd",
+    ],
+};
+
+const FR: Strings = Strings {
+    lang: "fr",
+    region: "État du service",
+    dismiss: "Masquer : {title}",
+    and_more: "et {n} de plus",
+    show_fewer: "Afficher moins",
+    started: "Début",
+    updated: "Mis à jour",
+    affects: "Concerne",
+    details: "Détails",
+    status_page: "Page d’état",
+    contact: "Contact",
+    maintenance_now: "Maintenance en cours",
+    maintenance_planned: "Maintenance prévue",
+    starts: "Début",
+    ends: "Fin",
+    status_unknown: "État inconnu",
+    status_outdated: "Les informations d’état ne sont plus à jour.",
+    status_unavailable: "État indisponible",
+    levels: [
+        "Tous les systèmes sont opérationnels",
+        "Maintenance en cours",
+        "Perturbation mineure",
+        "Panne partielle",
+        "Panne majeure",
+    ],
+    impacts: [
+        "Information",
+        "Incident mineur",
+        "Incident majeur",
+        "Incident critique",
+    ],
+    statuses: [
+        "Analyse en cours",
+        "Cause identifiée",
+        "Surveillance",
+        "Résolu",
+        "En cours",
+    ],
+};
+
+const ES: Strings = Strings {
+    lang: "es",
+    region: "Estado del servicio",
+    dismiss: "Descartar: {title}",
+    and_more: "y {n} más",
+    show_fewer: "Mostrar menos",
+    started: "Inicio",
+    updated: "Actualizado",
+    affects: "Afecta a",
+    details: "Detalles",
+    status_page: "Página de estado",
+    contact: "Contacto",
+    maintenance_now: "Mantenimiento en curso",
+    maintenance_planned: "Mantenimiento programado",
+    starts: "Inicio",
+    ends: "Fin",
+    status_unknown: "Estado desconocido",
+    status_outdated: "La información de estado no está actualizada.",
+    status_unavailable: "Estado no disponible",
+    levels: [
+        "Todos los sistemas operativos",
+        "Mantenimiento en curso",
+        "Interrupción menor",
+        "Interrupción parcial",
+        "Interrupción grave",
+    ],
+    impacts: [
+        "Aviso",
+        "Incidente menor",
+        "Incidente grave",
+        "Incidente crítico",
+    ],
+    statuses: [
+        "Investigando",
+        "Identificado",
+        "En observación",
+        "Resuelto",
+        "En curso",
+    ],
+};
+
+/// The strings for a BCP 47 tag (`de-CH` → German); English for anything else.
+pub fn strings_for(tag: &str) -> &'static Strings {
+    let primary = tag.split(['-', '_']).next().unwrap_or("");
+    [&DE, &FR, &ES]
+        .into_iter()
+        .find(|s| s.lang.eq_ignore_ascii_case(primary))
+        .unwrap_or(&EN)
+}
+
+/// Whether the widget has its own strings for this tag's language.
+pub fn is_supported(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or("");
+    ["en", "de", "fr", "es"]
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(primary))
+}
+
+/// Replaces `{n}` and `{title}` in a template.
+pub fn fill(template: &str, n: usize, title: &str) -> String {
+    template
+        .replace("{n}", &n.to_string())
+        .replace("{title}", title)
+}
+
+impl Strings {
+    /// The overall level in words.
+    pub fn level(&self, level: Level) -> &'static str {
+        self.levels[level as usize]
+    }
+
+    /// What kind of incident an impact makes, in words (so impact is never colour alone).
+    pub fn impact(&self, impact: Impact) -> &'static str {
+        self.impacts[impact as usize]
+    }
+
+    /// An incident status in words.
+    pub fn status(&self, status: IncidentStatus) -> &'static str {
+        self.statuses[status as usize]
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_is_chosen_by_the_primary_subtag() {
+        assert_eq!(strings_for("de-CH").lang, "de");
+        assert_eq!(strings_for("FR").lang, "fr");
+        assert_eq!(strings_for("es_419").lang, "es");
+        assert_eq!(strings_for("en-GB").lang, "en");
+        assert_eq!(strings_for("ja").lang, "en");
+        assert_eq!(strings_for("").lang, "en");
+        assert!(is_supported("de-AT") && !is_supported("ja-JP"));
+    }
+
+    #[test]
+    fn every_language_fills_its_templates_and_names_every_level() {
+        for s in [&EN, &DE, &FR, &ES] {
+            assert!(
+                s.and_more.contains("{n}") && s.dismiss.contains("{title}"),
+                "{}",
+                s.lang
+            );
+            assert!(fill(s.and_more, 3, "").contains('3'));
+            assert_ne!(s.level(Level::Operational), s.level(Level::Critical));
+            assert_eq!(s.status(IncidentStatus::Unknown), s.statuses[4]);
+        }
+        assert_eq!(fill(EN.dismiss, 0, "Login down"), "Dismiss: Login down");
+        assert_eq!(EN.level(Level::Major), "Partial outage");
+        assert_eq!(DE.impact(Impact::Critical), "Kritische Störung");
+    }
+}

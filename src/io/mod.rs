@@ -1,0 +1,12 @@
+//! The thin layer between the pure model and the browser: fetching, the clock, page events,
+//! storage, `Intl` formatting and the console. Every call that can throw in JavaScript is caught
+//! here, so nothing from the widget ever throws into the host page.
+
+pub mod clock;
+pub mod console;
+pub mod fetch;
+pub mod intl;
+pub mod page_events;
+pub mod poller;
+pub mod sources;
+pub mod storage;

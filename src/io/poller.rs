@@ -1,0 +1,155 @@
+//! The fetch loop behind the widget: read the status file, then poll with jitter, back off after
+//! failures, pause while the page is hidden, refresh when it becomes visible or comes online.
+//! It reports only changes: a new file, or a failure different from the last one.
+
+use super::clock::random;
+use super::console::warn_once;
+use super::page_events;
+use super::sources::{load_first, Current, Failure};
+use crate::model::Format;
+use crate::schedule::{next_poll_ms, retry_ms};
+use futures::channel::oneshot;
+use gloo_events::EventListener;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use web_sys::AbortController;
+
+/// Where and how often to read the status.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusSource {
+    /// URLs tried in order.
+    pub sources: Vec<String>,
+    /// Which reader.
+    pub format: Format,
+    /// Seconds between polls; `None` reads once (retrying failures).
+    pub poll_seconds: Option<f64>,
+}
+
+/// What is known: the last good file, and the failure since it, if any.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StatusState {
+    /// The last status file that was read; kept when later reads fail.
+    pub current: Option<Rc<Current>>,
+    /// The latest failure, cleared by the next success.
+    pub failure: Option<Failure>,
+}
+
+/// A running fetch loop; [`Poller::stop`] ends it, aborting a fetch under way and removing its
+/// timer and listeners.
+pub struct Poller {
+    inner: Rc<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    stopped: Cell<bool>,
+    wake: RefCell<Option<oneshot::Sender<()>>>,
+    fetching: RefCell<Option<AbortController>>,
+    listeners: RefCell<Vec<EventListener>>,
+}
+
+impl Inner {
+    fn wake(&self) {
+        if let Some(tx) = self.wake.borrow_mut().take() {
+            let _ = tx.send(());
+        }
+    }
+
+    /// Waits `ms` milliseconds, or until woken; without `ms`, until woken.
+    async fn sleep(&self, ms: Option<f64>) {
+        let (tx, rx) = oneshot::channel();
+        *self.wake.borrow_mut() = Some(tx);
+        match ms {
+            Some(ms) => {
+                let timer = gloo_timers::future::TimeoutFuture::new(ms.clamp(0.0, 2e9) as u32);
+                futures::future::select(timer, rx).await;
+            }
+            None => {
+                let _ = rx.await;
+            }
+        }
+    }
+}
+
+impl Poller {
+    /// Starts reading `source`, calling `report` with every change.
+    pub fn start(source: StatusSource, report: impl Fn(StatusState) + 'static) -> Self {
+        let inner = Rc::new(Inner::default());
+        let weak = Rc::downgrade(&inner);
+        *inner.listeners.borrow_mut() = page_events::on_wake(move || {
+            if let Some(inner) = weak.upgrade() {
+                inner.wake();
+            }
+        });
+        wasm_bindgen_futures::spawn_local(run(inner.clone(), source, report));
+        Poller { inner }
+    }
+
+    /// Stops the loop for good.
+    pub fn stop(&self) {
+        self.inner.stopped.set(true);
+        if let Some(controller) = self.inner.fetching.borrow_mut().take() {
+            controller.abort();
+        }
+        self.inner.listeners.borrow_mut().clear();
+        self.inner.wake();
+    }
+}
+
+async fn run(inner: Rc<Inner>, source: StatusSource, report: impl Fn(StatusState)) {
+    let mut failures = 0u32;
+    let mut last: Option<Rc<Current>> = None;
+    let mut last_failure: Option<Failure> = None;
+    loop {
+        if inner.stopped.get() {
+            return;
+        }
+        if page_events::is_hidden() {
+            inner.sleep(None).await;
+            continue;
+        }
+        let Ok(controller) = AbortController::new() else {
+            return;
+        };
+        *inner.fetching.borrow_mut() = Some(controller.clone());
+        let result = load_first(&source.sources, source.format, &controller, last.as_ref()).await;
+        inner.fetching.borrow_mut().take();
+        if inner.stopped.get() {
+            return;
+        }
+        let delay = match result {
+            Ok(current) => {
+                failures = 0;
+                let same = last.as_ref().is_some_and(|l| Rc::ptr_eq(l, &current));
+                if !same || last_failure.is_some() {
+                    for problem in &current.loaded.problems {
+                        warn_once(format!("{}: {problem}", current.url));
+                    }
+                    last = Some(current);
+                    last_failure = None;
+                    report(StatusState {
+                        current: last.clone(),
+                        failure: None,
+                    });
+                }
+                source.poll_seconds.map(|p| next_poll_ms(p, random()))
+            }
+            Err(failure) => {
+                failures += 1;
+                if last_failure.as_ref() != Some(&failure) {
+                    warn_once(failure.message.clone());
+                    last_failure = Some(failure.clone());
+                    report(StatusState {
+                        current: last.clone(),
+                        failure: Some(failure),
+                    });
+                }
+                Some(retry_ms(failures, source.poll_seconds, random()))
+            }
+        };
+        match delay {
+            Some(ms) => inner.sleep(Some(ms)).await,
+            None => return,
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Trying the `src` URLs in order: the first that answers with a usable status file wins, so a
+//! site owner can keep copies in two failure domains.
+
+use super::fetch::{fetch_text, FetchError};
+use crate::model::{load_str, Format, LoadError, Loaded, StatusDocument};
+use std::rc::Rc;
+use web_sys::AbortController;
+
+/// A status file that was read, with the URL it came from (links in it resolve against that).
+#[derive(Debug, PartialEq)]
+pub struct Current {
+    /// The document and its problems.
+    pub loaded: Loaded,
+    /// The final URL of the file.
+    pub url: String,
+    /// The text it was read from, to skip re-reading an unchanged file.
+    text: String,
+}
+
+/// Why no source gave a usable status file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// `network`, `http`, `timeout`, `parse` or `config`, from the first source.
+    pub kind: &'static str,
+    /// What went wrong at each source, for the event and the console.
+    pub message: String,
+}
+
+enum SourceError {
+    Fetch(FetchError),
+    Load(LoadError),
+}
+
+impl SourceError {
+    fn kind(&self) -> &'static str {
+        match self {
+            SourceError::Fetch(e) => e.kind(),
+            SourceError::Load(_) => "parse",
+        }
+    }
+}
+
+impl core::fmt::Display for SourceError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            SourceError::Fetch(e) => e.fmt(f),
+            SourceError::Load(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Fetches the sources in order and reads the first usable one. `previous` is the file read
+/// last time: when a source returns the same URL and text, it is reused without reading again.
+pub async fn load_first(
+    sources: &[String],
+    format: Format,
+    controller: &AbortController,
+    previous: Option<&Rc<Current>>,
+) -> Result<Rc<Current>, Failure> {
+    if sources.is_empty() {
+        return Err(Failure {
+            kind: "config",
+            message: "the element has no src attribute".into(),
+        });
+    }
+    let mut errors: Vec<(String, SourceError)> = Vec::new();
+    for source in sources {
+        let result = match fetch_text(source, controller).await {
+            Err(FetchError::Cancelled) => {
+                return Err(Failure {
+                    kind: "cancelled",
+                    message: "cancelled".into(),
+                })
+            }
+            Err(e) => Err(SourceError::Fetch(e)),
+            Ok((url, text)) => match previous {
+                Some(p) if p.url == url && p.text == text => return Ok(p.clone()),
+                _ => load_str(&text, format)
+                    .map(|mut loaded| {
+                        resolve_links(&mut loaded.document, &url);
+                        Rc::new(Current { loaded, url, text })
+                    })
+                    .map_err(SourceError::Load),
+            },
+        };
+        match result {
+            Ok(current) => return Ok(current),
+            Err(e) => errors.push((source.clone(), e)),
+        }
+    }
+    let kind = errors.first().map_or("network", |(_, e)| e.kind());
+    let message = errors
+        .iter()
+        .map(|(url, e)| format!("{url}: {e}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    Err(Failure { kind, message })
+}
+
+/// Makes every link in the document absolute, relative links resolving against the file's URL.
+fn resolve_links(doc: &mut StatusDocument, base: &str) {
+    let resolve = |href: &mut String| {
+        if let Ok(url) = web_sys::Url::new_with_base(href, base) {
+            *href = url.href();
+        }
+    };
+    let service = &mut doc.service;
+    service.url.iter_mut().for_each(resolve);
+    service.status_page.iter_mut().for_each(resolve);
+    service
+        .contact
+        .iter_mut()
+        .for_each(|c| resolve(&mut c.href));
+    doc.incidents
+        .iter_mut()
+        .for_each(|i| i.url.iter_mut().for_each(resolve));
+    doc.maintenances
+        .iter_mut()
+        .for_each(|m| m.url.iter_mut().for_each(resolve));
+    doc.notices
+        .iter_mut()
+        .for_each(|n| n.url.iter_mut().for_each(resolve));
+}

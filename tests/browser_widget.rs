@@ -1,0 +1,616 @@
+//! The login-page banner in real browsers: what a reader sees for each kind of status, both
+//! formats, the indicator, fallback sources, staleness, dismissal, attribute changes, removal,
+//! polling, privacy of the request, and failures that must leave the page working.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+use support::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../www/status.json");
+const SUMMARY: &str = include_str!("fixtures/statuspage-summary.json");
+
+#[wasm_bindgen_test]
+async fn an_active_major_incident_is_announced_with_its_text_times_components_and_links() {
+    let key = unique("active");
+    let id = unique("safari");
+    put(
+        &key,
+        &incident_doc(
+            &id,
+            "Login fails on Safari",
+            "major",
+            "identified",
+            &[
+                "Reports of failed logins",
+                "Safari blocks third-party cookies",
+            ],
+        ),
+    )
+    .await;
+    let w = mount(&[("src", &doc_url(&key))]);
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+
+    let banner = w.find(".banner").unwrap();
+    assert_eq!(
+        banner.get_attribute("role").as_deref(),
+        Some("alert"),
+        "major: role=alert"
+    );
+    assert_eq!(
+        banner.get_attribute("aria-label").as_deref(),
+        Some("Service status")
+    );
+    let text = w.text();
+    assert!(text.contains("Login fails on Safari"), "{text}");
+    assert!(text.contains("Major incident · Identified"), "{text}");
+    assert!(
+        text.contains("Safari blocks third-party cookies"),
+        "latest update is the banner text"
+    );
+    assert!(text.contains("Affects: Login"), "{text}");
+    assert!(
+        text.contains("30 minutes ago"),
+        "relative start time: {text}"
+    );
+    let times = w.find_all("time");
+    assert!(times.len() >= 2, "started and updated");
+    assert!(times[0].get_attribute("datetime").unwrap().ends_with('Z'));
+    assert!(
+        !times[0].get_attribute("title").unwrap().is_empty(),
+        "absolute time in the title"
+    );
+    let details = w.find("a.link").unwrap();
+    assert_eq!(
+        details.get_attribute("href").unwrap(),
+        format!("https://status.example.org/#{id}")
+    );
+    let contact = w.find(".contact a").unwrap();
+    assert_eq!(
+        contact.get_attribute("href").as_deref(),
+        Some("mailto:support@example.org")
+    );
+    assert!(w.height() > 20.0);
+    wait_until("the update event fires", || {
+        w.event_names().contains(&"status-widget:update".into())
+    })
+    .await;
+    let (_, detail) = w.events.borrow()[0].clone();
+    assert_eq!(get(&detail, "level").as_string().as_deref(), Some("major"));
+    assert_eq!(get(&detail, "active").as_f64(), Some(1.0));
+    w.assert_no_uncaught_error();
+}
+
+#[wasm_bindgen_test]
+async fn a_minor_incident_is_polite_and_nothing_active_takes_zero_height() {
+    let key = unique("minor");
+    put(
+        &key,
+        &incident_doc(
+            &unique("slow"),
+            "Slow pages",
+            "minor",
+            "monitoring",
+            &["A fix is rolling out"],
+        ),
+    )
+    .await;
+    let w = mount(&[("src", &doc_url(&key))]);
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+    assert_eq!(
+        w.find(".banner").unwrap().get_attribute("role").as_deref(),
+        Some("status")
+    );
+
+    let quiet_key = unique("quiet");
+    put(
+        &quiet_key,
+        &incident_doc(&unique("old"), "Old", "critical", "resolved", &["Fixed"]),
+    )
+    .await;
+    let quiet = mount(&[("src", &doc_url(&quiet_key))]);
+    wait_until("the update event fires", || {
+        !quiet.events.borrow().is_empty()
+    })
+    .await;
+    let (_, detail) = quiet.events.borrow()[0].clone();
+    assert_eq!(get(&detail, "level").as_string().as_deref(), Some("none"));
+    assert_eq!(get(&detail, "active").as_f64(), Some(0.0));
+    assert!(quiet.find(".banner").is_none());
+    assert_eq!(quiet.height(), 0.0, "nothing active: zero height");
+}
+
+#[wasm_bindgen_test]
+async fn the_seed_incident_is_resolved_so_the_login_page_banner_stays_empty() {
+    let key = unique("seed");
+    put(&key, SEED).await;
+    let w = mount(&[("src", &doc_url(&key))]);
+    wait_until("the update event fires", || !w.events.borrow().is_empty()).await;
+    assert_eq!(w.event_names(), ["status-widget:update"]);
+    assert_eq!(w.height(), 0.0);
+    assert_eq!(w.text(), "");
+}
+
+#[wasm_bindgen_test]
+async fn maintenance_and_notices_appear_in_their_own_style() {
+    let key = unique("maint");
+    let doc = format!(
+        r#"{{"version": 1, "incidents": [],
+            "maintenances": [
+              {{"id": "{a}", "title": "CDN change", "status": "in_progress", "starts_at": "{past}"}},
+              {{"id": "{b}", "title": "Database upgrade", "status": "scheduled", "starts_at": "{soon}",
+                "ends_at": "{later}", "body": "Read-only for up to one hour."}},
+              {{"id": "{c}", "title": "Far away", "status": "scheduled", "starts_at": "{far}"}}],
+            "notices": [{{"id": "{d}", "title": "Exam week", "level": "info", "body": "Support answers within the hour."}}]}}"#,
+        a = unique("cdn"),
+        b = unique("db"),
+        c = unique("far"),
+        d = unique("exam"),
+        past = minutes_from_now(-10),
+        soon = minutes_from_now(120),
+        later = minutes_from_now(180),
+        far = minutes_from_now(3 * 24 * 60),
+    );
+    put(&key, &doc).await;
+    let mut w = mount(&[("src", &doc_url(&key))]);
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+    let items = w.find_all(".item");
+    assert_eq!(items.len(), 2, "two show, the rest collapse");
+    assert!(items[0].class_list().contains("maintenance"));
+    assert!(w.text().contains("Maintenance in progress"));
+    assert!(w.text().contains("Planned maintenance"));
+    assert!(w.text().contains("Read-only for up to one hour."));
+    assert!(
+        !w.text().contains("Far away"),
+        "more than 24 hours ahead: not in the banner"
+    );
+    assert_eq!(
+        w.find(".banner").unwrap().get_attribute("role").as_deref(),
+        Some("status")
+    );
+    let more = w.find("button.more").expect("an 'and 1 more' button");
+    assert_eq!(more.text_content().as_deref(), Some("and 1 more"));
+    assert_eq!(
+        more.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    more.unchecked_ref::<web_sys::HtmlElement>().click();
+    wait_until("the notice shows", || w.find(".notice-info").is_some()).await;
+    assert!(w.text().contains("Exam week"));
+    assert_eq!(
+        w.find("button.more").unwrap().text_content().as_deref(),
+        Some("Show fewer")
+    );
+    w.set("lang", "fr");
+    wait_until("French strings", || {
+        w.text().contains("Maintenance en cours")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_statuspage_summary_shows_through_the_same_element() {
+    let key = unique("statuspage");
+    put(&key, SUMMARY).await;
+    let w = mount(&[("src", &doc_url(&key)), ("format", "statuspage")]);
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+    let text = w.text();
+    assert!(
+        text.contains("Disruption with some Git Operations"),
+        "{text}"
+    );
+    assert!(
+        text.contains("We have identified the cause of slow git pushes"),
+        "{text}"
+    );
+    assert!(text.contains("Affects: Git Operations"), "{text}");
+    let link = w.find("a.link").unwrap().get_attribute("href").unwrap();
+    assert_eq!(link, "https://stspg.io/abc123", "the incident's shortlink");
+}
+
+#[wasm_bindgen_test]
+async fn the_indicator_mode_shows_a_dot_one_line_and_a_link() {
+    let key = unique("indicator");
+    put(
+        &key,
+        &incident_doc(
+            &unique("x"),
+            "Login down",
+            "critical",
+            "investigating",
+            &["Looking"],
+        ),
+    )
+    .await;
+    let mut w = mount(&[("src", &doc_url(&key)), ("mode", "indicator")]);
+    wait_until("the indicator shows", || w.find(".indicator").is_some()).await;
+    let indicator = w.find(".indicator").unwrap();
+    assert!(indicator.class_list().contains("level-critical"));
+    assert!(w.find(".dot").is_some());
+    assert_eq!(
+        w.find(".summary").unwrap().text_content().as_deref(),
+        Some("Major outage")
+    );
+    assert_eq!(
+        w.find("a.link").unwrap().get_attribute("href").as_deref(),
+        Some("https://status.example.org/")
+    );
+    // Changing an attribute after mount takes effect.
+    w.set("mode", "banner");
+    wait_until("the banner replaces the indicator", || {
+        w.find(".item").is_some()
+    })
+    .await;
+    assert!(w.find(".indicator").is_none());
+    w.set("lang", "de");
+    wait_until("German strings", || w.text().contains("Kritische Störung")).await;
+    assert_eq!(
+        w.find("button.dismiss")
+            .unwrap()
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Ausblenden: Login down")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_second_src_is_used_when_the_first_fails() {
+    let key = unique("fallback");
+    put(
+        &key,
+        &incident_doc(
+            &unique("x"),
+            "From the second copy",
+            "major",
+            "identified",
+            &["Up"],
+        ),
+    )
+    .await;
+    let first = format!("{SERVER}/status/500/{key}-first");
+    let w = mount(&[("src", &format!("{first}  {}", doc_url(&key)))]);
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+    assert!(w.text().contains("From the second copy"));
+    assert_eq!(
+        requests(&format!("{key}-first")).await.len(),
+        1,
+        "the first copy was tried"
+    );
+    let (_, detail) = w.events.borrow()[0].clone();
+    assert_eq!(get(&detail, "source").as_string(), Some(doc_url(&key)));
+}
+
+#[wasm_bindgen_test]
+async fn a_file_older_than_max_age_claims_nothing() {
+    let key = unique("stale");
+    let doc = incident_doc(&unique("x"), "Old news", "major", "identified", &["Old"])
+        .replace(&minutes_from_now(-1)[..16], "2020-01-01T00:00");
+    put(&key, &doc).await;
+    let w = mount(&[("src", &doc_url(&key)), ("max-age", "600")]);
+    wait_until("the unknown line shows", || w.find(".unknown").is_some()).await;
+    assert!(w.text().contains("Status unknown"));
+    assert!(!w.text().contains("Old news"));
+    assert!(w.find(".item").is_none());
+    let (_, detail) = w.events.borrow()[0].clone();
+    assert_eq!(get(&detail, "stale"), JsValue::TRUE);
+
+    let fresh_key = unique("fresh");
+    put(
+        &fresh_key,
+        &incident_doc(&unique("y"), "Fresh news", "major", "identified", &["New"]),
+    )
+    .await;
+    let fresh = mount(&[("src", &doc_url(&fresh_key)), ("max-age", "600")]);
+    wait_until("the banner shows", || fresh.find(".item").is_some()).await;
+    assert!(fresh.text().contains("Fresh news"));
+}
+
+#[wasm_bindgen_test]
+async fn a_dismissal_is_remembered_until_a_new_update() {
+    let key = unique("dismiss");
+    let id = unique("incident");
+    put(
+        &key,
+        &incident_doc(&id, "Dismiss me", "minor", "identified", &["First"]),
+    )
+    .await;
+    let mut w = mount(&[("src", &doc_url(&key)), ("poll", "0.3")]);
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+    let button = w.find("button.dismiss").unwrap();
+    assert_eq!(
+        button.get_attribute("type").as_deref(),
+        Some("button"),
+        "a real button: keyboard works"
+    );
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some("Dismiss: Dismiss me")
+    );
+    button.unchecked_ref::<web_sys::HtmlElement>().click();
+    wait_until("the item is gone", || w.find(".item").is_none()).await;
+    assert_eq!(w.height(), 0.0);
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("status-widget:dismissed")
+        .unwrap()
+        .unwrap();
+    assert!(stored.contains(&id), "{stored}");
+
+    // A page reload (a new widget) remembers it.
+    w.remove();
+    let again = mount(&[("src", &doc_url(&key)), ("poll", "0.3")]);
+    wait_until("the file was read", || !again.events.borrow().is_empty()).await;
+    sleep(100).await;
+    assert!(again.find(".item").is_none(), "still dismissed");
+
+    // A new update shows it again.
+    put(
+        &key,
+        &incident_doc(
+            &id,
+            "Dismiss me",
+            "minor",
+            "identified",
+            &["First", "Second"],
+        ),
+    )
+    .await;
+    wait_until("the item is back", || again.find(".item").is_some()).await;
+    assert!(again.text().contains("Second"));
+}
+
+#[wasm_bindgen_test]
+async fn polling_shows_a_changed_file_and_removal_stops_it() {
+    let key = unique("poll");
+    put(
+        &key,
+        &incident_doc(&unique("x"), "Before", "minor", "investigating", &["One"]),
+    )
+    .await;
+    let mut w = mount(&[("src", &doc_url(&key)), ("poll", "0.3")]);
+    wait_until("the banner shows", || w.text().contains("Before")).await;
+    put(
+        &key,
+        &incident_doc(&unique("x"), "After", "major", "identified", &["Two"]),
+    )
+    .await;
+    wait_until("the change shows", || w.text().contains("After")).await;
+    let polls = requests(&key).await;
+    assert!(polls.len() >= 2);
+    // Unchanged polls revalidate (the browser sends the ETag back and gets a 304), in engines
+    // that keep an HTTP cache in this session: a control pair of fetches tells which.
+    let control = format!("{key}-cache");
+    put(&control, "{}").await;
+    for _ in 0..2 {
+        gloo_net::http::Request::get(&doc_url(&control))
+            .cache(web_sys::RequestCache::NoCache)
+            .send()
+            .await
+            .unwrap();
+    }
+    let revalidates = |log: &[JsValue]| {
+        log.iter()
+            .filter(|r| !get(&get(r, "headers"), "if-none-match").is_undefined())
+            .count()
+    };
+    let engine_caches = revalidates(&requests(&control).await) > 0;
+    sleep(700).await;
+    let polls = requests(&key).await;
+    if engine_caches {
+        assert!(
+            revalidates(&polls) >= 1,
+            "cache: no-cache revalidates with If-None-Match"
+        );
+    } else {
+        web_sys::console::log_1(
+            &"this engine keeps no HTTP cache under WebDriver; revalidation not checked".into(),
+        );
+    }
+
+    w.remove();
+    let at_removal = requests(&key).await.len();
+    sleep(1000).await;
+    assert_eq!(
+        requests(&key).await.len(),
+        at_removal,
+        "no polls after removal"
+    );
+    w.assert_no_uncaught_error();
+}
+
+#[wasm_bindgen_test]
+async fn the_request_carries_no_cookie_credentials_or_custom_headers() {
+    let key = unique("privacy");
+    put(
+        &key,
+        &incident_doc(&unique("x"), "Private", "minor", "identified", &["x"]),
+    )
+    .await;
+    let document: web_sys::HtmlDocument = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .unchecked_into();
+    document
+        .set_cookie("status_widget_test_session=secret; path=/")
+        .unwrap();
+    // Control: a request that includes credentials does carry the cookie to the status host.
+    let control = format!("{key}-control");
+    gloo_net::http::Request::get(&doc_url(&control))
+        .credentials(web_sys::RequestCredentials::Include)
+        .send()
+        .await
+        .unwrap();
+    let control_headers = get(&requests(&control).await[0], "headers");
+    assert!(
+        get(&control_headers, "cookie")
+            .as_string()
+            .unwrap_or_default()
+            .contains("secret"),
+        "the control request must carry the cookie, or this test proves nothing"
+    );
+
+    let w = mount(&[("src", &doc_url(&key))]);
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+    let seen = requests(&key).await;
+    assert!(
+        seen.iter()
+            .all(|r| get(r, "method").as_string().as_deref() == Some("GET")),
+        "no preflight"
+    );
+    for request in seen {
+        let headers = get(&request, "headers");
+        assert!(get(&headers, "cookie").is_undefined(), "no cookie");
+        assert!(
+            get(&headers, "authorization").is_undefined(),
+            "no credentials"
+        );
+        if let Some(referer) = get(&headers, "referer").as_string() {
+            let origin = web_sys::window().unwrap().location().origin().unwrap();
+            assert_eq!(
+                referer.trim_end_matches('/'),
+                origin,
+                "the referrer is cut to the origin"
+            );
+        }
+    }
+    document
+        .set_cookie("status_widget_test_session=; max-age=0; path=/")
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn failing_and_malformed_responses_leave_the_page_working() {
+    for (route, kind) in [
+        ("status/404", "http"),
+        ("status/500", "http"),
+        ("html", "parse"),
+    ] {
+        let key = unique("fail");
+        let w = mount(&[("src", &format!("{SERVER}/{route}/{key}"))]);
+        wait_until("the error event fires", || !w.events.borrow().is_empty()).await;
+        let (name, detail) = w.events.borrow()[0].clone();
+        assert_eq!(name, "status-widget:error", "{route}");
+        assert_eq!(
+            get(&detail, "kind").as_string().as_deref(),
+            Some(kind),
+            "{route}"
+        );
+        assert!(get(&detail, "message").as_string().unwrap().contains(&key));
+        assert_eq!(w.text(), "", "{route}: no raw error shown to the reader");
+        assert_eq!(w.height(), 0.0);
+        w.assert_no_uncaught_error();
+    }
+
+    // A hanging status host does not hold up the login form.
+    let key = unique("hang");
+    let document = web_sys::window().unwrap().document().unwrap();
+    let input: web_sys::HtmlInputElement =
+        document.create_element("input").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&input).unwrap();
+    let mut w = mount(&[("src", &format!("{SERVER}/hang/{key}"))]);
+    for _ in 0..100 {
+        if !requests(&key).await.is_empty() {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(
+        requests(&key).await.len(),
+        1,
+        "the widget is waiting on the hanging host"
+    );
+    input.set_value("user@example.org");
+    input.focus().unwrap();
+    assert_eq!(input.value(), "user@example.org");
+    assert_eq!(
+        document
+            .active_element()
+            .map(|e| e.is_same_node(Some(&input))),
+        Some(true)
+    );
+    assert_eq!(w.text(), "");
+    w.remove();
+    input.remove();
+    sleep(50).await;
+    w.assert_no_uncaught_error();
+}
+
+#[wasm_bindgen_test]
+async fn the_last_good_status_stays_when_the_file_breaks() {
+    let key = unique("lastgood");
+    put(
+        &key,
+        &incident_doc(&unique("x"), "Still here", "major", "identified", &["x"]),
+    )
+    .await;
+    let w = mount(&[("src", &doc_url(&key)), ("poll", "0.3")]);
+    wait_until("the banner shows", || w.text().contains("Still here")).await;
+    put(&key, "{ this is not json").await;
+    wait_until("the error event fires", || {
+        w.event_names().contains(&"status-widget:error".into())
+    })
+    .await;
+    assert!(
+        w.text().contains("Still here"),
+        "the last good status stays on screen"
+    );
+    let (_, detail) = w.events.borrow().last().unwrap().clone();
+    assert_eq!(get(&detail, "kind").as_string().as_deref(), Some("parse"));
+    assert!(get(&detail, "message")
+        .as_string()
+        .unwrap()
+        .contains("line 1, column 3"));
+    w.assert_no_uncaught_error();
+}
+
+#[wasm_bindgen_test]
+fn the_headless_entry_point_derives_the_state_as_a_plain_object() {
+    let doc = js_sys::JSON::parse(SEED).unwrap();
+    let during =
+        status_widget::api::derive_status(doc.clone(), JsValue::from_str("2024-11-05T10:00:00Z"));
+    assert_eq!(get(&during, "ok"), JsValue::TRUE);
+    assert_eq!(get(&during, "level").as_string().as_deref(), Some("none"));
+    let history = js_sys::Array::from(&get(&during, "history"));
+    assert_eq!(history.length(), 1);
+    let incident = history.get(0);
+    assert_eq!(
+        get(&incident, "id").as_string().as_deref(),
+        Some("2024-11-04-new-logins")
+    );
+    assert_eq!(
+        get(&incident, "impact").as_string().as_deref(),
+        Some("major")
+    );
+    assert_eq!(
+        get(&incident, "resolvedAt").as_string().as_deref(),
+        Some("2024-11-08T11:00:00Z")
+    );
+
+    let active = SEED.replacen("\"status\": \"resolved\"", "\"status\": \"identified\"", 1);
+    let now = js_sys::Date::new(&JsValue::from_str("2024-11-05T10:00:00Z"));
+    let derived = status_widget::api::derive_status(JsValue::from_str(&active), now.into());
+    assert_eq!(get(&derived, "level").as_string().as_deref(), Some("major"));
+    let items = js_sys::Array::from(&get(&derived, "active"));
+    assert_eq!(items.length(), 1);
+    assert_eq!(
+        get(&items.get(0), "kind").as_string().as_deref(),
+        Some("incident")
+    );
+    assert_eq!(
+        get(&items.get(0), "text").as_string().as_deref(),
+        Some("The issues were fully solved.")
+    );
+
+    let broken = status_widget::api::derive_status(JsValue::from_str("<html>"), JsValue::UNDEFINED);
+    assert_eq!(get(&broken, "ok"), JsValue::FALSE);
+    assert!(get(&broken, "error").as_string().unwrap().contains("HTML"));
+    assert_eq!(js_sys::Array::from(&get(&broken, "active")).length(), 0);
+}

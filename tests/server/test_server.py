@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""The browser tests' status host, on 127.0.0.1 only.
+
+A second origin next to the test runner's page, so every widget request in the tests is
+cross-origin, as on a real login page with a status file on a CDN. Routes (KEY is any name a
+test picks, so tests never share state):
+
+  POST /doc/KEY            store the request body as KEY's document (a simple request: no preflight)
+  GET  /doc/KEY            serve it as JSON with an ETag and Cache-Control: no-cache (304 when unchanged)
+  GET  /status/CODE/KEY    answer with HTTP CODE
+  GET  /html/KEY           answer 200 with an HTML error page
+  GET  /hang/KEY           never answer (the connection is closed after HANG_SECONDS)
+  GET  /log/KEY            the requests made for KEY so far: [{method, path, headers}]
+  GET  /health             "ok"
+
+Every answer carries CORS headers; the origin is echoed with Allow-Credentials so that a
+control request with credentials can prove a cookie *would* be seen.
+"""
+import argparse
+import hashlib
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HANG_SECONDS = 30
+docs = {}
+logs = {}
+lock = threading.Lock()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def cors(self):
+        origin = self.headers.get("Origin")
+        if origin:
+            self.send_header("Access-Control-Allow-Origin", origin)
+            self.send_header("Access-Control-Allow-Credentials", "true")
+            self.send_header("Vary", "Origin")
+        else:
+            self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Expose-Headers", "ETag")
+
+    def reply(self, code, body=b"", content_type="application/json", extra=()):
+        self.send_response(code)
+        self.cors()
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in extra:
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def record(self, key):
+        with lock:
+            logs.setdefault(key, []).append({
+                "method": self.command,
+                "path": self.path,
+                "headers": {k.lower(): v for k, v in self.headers.items()},
+                "time": time.time(),
+            })
+
+    def do_OPTIONS(self):
+        parts = self.path.split("?")[0].strip("/").split("/")
+        self.record(parts[-1] if parts else "")
+        self.send_response(204)
+        self.cors()
+        self.send_header("Access-Control-Allow-Methods", "GET, POST")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_POST(self):
+        parts = self.path.split("?")[0].strip("/").split("/")
+        length = int(self.headers.get("Content-Length", "0"))
+        body = self.rfile.read(length)
+        if len(parts) == 2 and parts[0] == "doc":
+            with lock:
+                docs[parts[1]] = body
+            self.reply(204)
+        else:
+            self.reply(404, b'{"error": "unknown route"}')
+
+    def do_GET(self):
+        parts = self.path.split("?")[0].strip("/").split("/")
+        route, key = parts[0], parts[-1]
+        if route == "health":
+            return self.reply(200, b"ok", "text/plain")
+        if route == "log":
+            with lock:
+                body = json.dumps(logs.get(key, [])).encode()
+            return self.reply(200, body, extra=[("Cache-Control", "no-store")])
+        self.record(key)
+        if route == "doc":
+            with lock:
+                body = docs.get(key)
+            if body is None:
+                return self.reply(404, b'{"error": "no such document"}')
+            etag = '"%s"' % hashlib.sha256(body).hexdigest()[:16]
+            headers = [("ETag", etag), ("Cache-Control", "no-cache")]
+            if self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.cors()
+                for name, value in headers:
+                    self.send_header(name, value)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            return self.reply(200, body, extra=headers)
+        if route == "status" and len(parts) == 3 and parts[1].isdigit():
+            return self.reply(int(parts[1]), b'{"error": "on purpose"}')
+        if route == "html":
+            return self.reply(200, b"<!doctype html><title>502 Bad Gateway</title><h1>Bad Gateway</h1>", "text/html")
+        if route == "hang":
+            time.sleep(HANG_SECONDS)
+            self.close_connection = True
+            return
+        self.reply(404, b'{"error": "unknown route"}')
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=38765)
+    args = parser.parse_args()
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    server.daemon_threads = True
+    print(f"test server on http://127.0.0.1:{args.port}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

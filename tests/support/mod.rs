@@ -1,0 +1,219 @@
+//! Helpers for the browser tests: the project's test server (tests/server/test_server.py, started
+//! by scripts/test), mounting the widget into a fresh element, and waiting for what a user sees.
+#![allow(dead_code)]
+
+use gloo_events::EventListener;
+use status_widget::embed::{mount_widget, MountedWidget};
+use status_widget::model::Timestamp;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+/// The test server's origin (another origin than the test page).
+pub const SERVER: &str = match option_env!("STATUS_WIDGET_TEST_SERVER") {
+    Some(url) => url,
+    None => "http://127.0.0.1:38765",
+};
+
+/// A name no other test uses, for server keys and incident ids.
+pub fn unique(name: &str) -> String {
+    format!("{name}-{}", (js_sys::Math::random() * 1e12) as u64)
+}
+
+/// The test server URL that serves document `key`.
+pub fn doc_url(key: &str) -> String {
+    format!("{SERVER}/doc/{key}")
+}
+
+/// Stores `body` on the test server as document `key`.
+pub async fn put(key: &str, body: &str) {
+    gloo_net::http::Request::post(&doc_url(key))
+        .body(body.to_owned())
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+}
+
+/// The requests the test server saw for `key`: `{ method, path, headers }` objects.
+pub async fn requests(key: &str) -> Vec<JsValue> {
+    let text = gloo_net::http::Request::get(&format!("{SERVER}/log/{key}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    js_sys::Array::from(&js_sys::JSON::parse(&text).unwrap()).to_vec()
+}
+
+/// `value[key]`.
+pub fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+/// Waits until `condition` holds, failing the test after five seconds.
+pub async fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if condition() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+/// RFC 3339 text for now plus `minutes` (negative: in the past).
+pub fn minutes_from_now(minutes: i64) -> String {
+    Timestamp::from_unix_millis(js_sys::Date::now() as i64 + minutes * 60_000).to_rfc3339()
+}
+
+/// A native status document with one incident, as the test server serves it.
+pub fn incident_doc(id: &str, title: &str, impact: &str, status: &str, updates: &[&str]) -> String {
+    let updates: Vec<String> = updates
+        .iter()
+        .enumerate()
+        .map(|(i, body)| {
+            format!(
+                r#"{{"at": "{}", "body": "{body}"}}"#,
+                minutes_from_now(-30 + i as i64)
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"version": 1,
+            "service": {{"name": "Test app", "status_page": "https://status.example.org/",
+                         "contact": [{{"label": "Email support", "href": "mailto:support@example.org"}}]}},
+            "updated_at": "{updated}",
+            "components": [{{"id": "login", "name": "Login", "status": "operational"}},
+                           {{"id": "app", "name": "Web app", "status": "operational"}}],
+            "incidents": [{{"id": "{id}", "title": "{title}", "impact": "{impact}", "status": "{status}",
+                            "started_at": "{started}", "components": ["login"], "updates": [{updates}]}}]}}"#,
+        updated = minutes_from_now(-1),
+        started = minutes_from_now(-30),
+        updates = updates.join(","),
+    )
+}
+
+/// A widget mounted in a fresh `<status-widget>` element in the page, recording its events and
+/// any uncaught error in the page. Dropping it destroys the widget and removes the element.
+pub struct Mounted {
+    pub host: HtmlElement,
+    pub widget: Option<MountedWidget>,
+    pub events: Rc<RefCell<Vec<(String, JsValue)>>>,
+    pub uncaught: Rc<RefCell<Vec<String>>>,
+    _listeners: Vec<EventListener>,
+}
+
+/// Mounts a widget with these attributes.
+pub fn mount(attributes: &[(&str, &str)]) -> Mounted {
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let host: HtmlElement = document
+        .create_element("status-widget")
+        .unwrap()
+        .unchecked_into();
+    for (name, value) in attributes {
+        host.set_attribute(name, value).unwrap();
+    }
+    document.body().unwrap().append_child(&host).unwrap();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let uncaught = Rc::new(RefCell::new(Vec::new()));
+    let mut listeners = Vec::new();
+    for name in ["status-widget:update", "status-widget:error"] {
+        let events = events.clone();
+        listeners.push(EventListener::new(&host, name, move |e| {
+            let detail = e
+                .dyn_ref::<web_sys::CustomEvent>()
+                .map(|c| c.detail())
+                .unwrap_or_default();
+            events.borrow_mut().push((e.type_(), detail));
+        }));
+    }
+    for name in ["error", "unhandledrejection"] {
+        let uncaught = uncaught.clone();
+        listeners.push(EventListener::new(&window, name, move |e| {
+            uncaught
+                .borrow_mut()
+                .push(format!("{name}: {:?}", js_sys::JSON::stringify(e).ok()));
+        }));
+    }
+    let widget = mount_widget(host.clone()).expect("mounts");
+    Mounted {
+        host,
+        widget: Some(widget),
+        events,
+        uncaught,
+        _listeners: listeners,
+    }
+}
+
+impl Mounted {
+    /// The widget's shadow root.
+    pub fn shadow(&self) -> ShadowRoot {
+        self.host.shadow_root().expect("an open shadow root")
+    }
+
+    /// The first element in the shadow root matching `selector`.
+    pub fn find(&self, selector: &str) -> Option<Element> {
+        self.shadow().query_selector(selector).unwrap()
+    }
+
+    /// Every element in the shadow root matching `selector`.
+    pub fn find_all(&self, selector: &str) -> Vec<Element> {
+        let list = self.shadow().query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .collect()
+    }
+
+    /// All the text the widget shows.
+    pub fn text(&self) -> String {
+        self.shadow().text_content().unwrap_or_default()
+    }
+
+    /// The element's rendered height in CSS pixels.
+    pub fn height(&self) -> f64 {
+        self.host.get_bounding_client_rect().height()
+    }
+
+    /// Names of the events fired so far.
+    pub fn event_names(&self) -> Vec<String> {
+        self.events
+            .borrow()
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect()
+    }
+
+    /// Re-reads the attributes, as the custom element does on `attributeChangedCallback`.
+    pub fn set(&mut self, name: &str, value: &str) {
+        self.host.set_attribute(name, value).unwrap();
+        self.widget.as_mut().unwrap().update();
+    }
+
+    /// Removes the element, as the custom element does on `disconnectedCallback`.
+    pub fn remove(&mut self) {
+        if let Some(mut widget) = self.widget.take() {
+            widget.destroy();
+        }
+        self.host.remove();
+    }
+
+    /// Fails the test if the page saw an uncaught error.
+    pub fn assert_no_uncaught_error(&self) {
+        assert_eq!(*self.uncaught.borrow(), Vec::<String>::new());
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.remove();
+    }
+}

@@ -1,0 +1,89 @@
+// status-widget loader: defines <status-widget> once the widget's wasm (in ./pkg/, next to this
+// file) is loaded. Copy this file and pkg/ to any host or CDN; nothing else is needed.
+//
+//   <script type="module" src="https://cdn.example.org/status-widget/status-widget.js"></script>
+//   <status-widget src="https://status.example.org/status.json"></status-widget>
+//
+// Nothing here throws into the host page: a failure empties the widget and fires a
+// `status-widget:error` event on it. Elements written before the wasm arrives are upgraded then.
+
+const pkg = (file) => new URL(`./pkg/${file}`, import.meta.url).href;
+let loading;
+
+function load() {
+  loading ??= import(pkg("status_widget.js")).then(async (wasm) => {
+    await wasm.default({ module_or_path: pkg("status_widget_bg.wasm") });
+    return wasm;
+  });
+  return loading;
+}
+
+function fail(element, kind, error) {
+  try {
+    element.dispatchEvent(new CustomEvent("status-widget:error", {
+      bubbles: true,
+      composed: true,
+      detail: { kind, message: String(error && error.message ? error.message : error) },
+    }));
+  } catch (_) {
+    // Nothing may escape into the page.
+  }
+}
+
+function define(wasm) {
+  if (customElements.get("status-widget")) return;
+  class StatusWidgetElement extends HTMLElement {
+    static get observedAttributes() {
+      return wasm.observedAttributes();
+    }
+    connectedCallback() {
+      if (this._widget) return;
+      try {
+        this._widget = wasm.mountWidget(this);
+      } catch (error) {
+        this._widget = null;
+        fail(this, "internal", error);
+      }
+    }
+    disconnectedCallback() {
+      const widget = this._widget;
+      this._widget = null;
+      if (!widget) return;
+      try {
+        widget.destroy();
+        widget.free();
+      } catch (error) {
+        fail(this, "internal", error);
+      }
+    }
+    attributeChangedCallback() {
+      if (!this._widget) return;
+      try {
+        this._widget.update();
+      } catch (error) {
+        fail(this, "internal", error);
+      }
+    }
+  }
+  customElements.define("status-widget", StatusWidgetElement);
+}
+
+/** Resolves once <status-widget> is defined; rejects if the wasm could not be loaded. */
+export const ready = load().then(define);
+ready.catch((error) => {
+  for (const element of document.querySelectorAll("status-widget")) fail(element, "load", error);
+});
+
+/**
+ * Headless use: derives the state (overall level, active items, upcoming maintenance, history,
+ * problems) from a status document (object or JSON text) at `now` (Date, milliseconds or
+ * RFC 3339 text; default: now), as a plain object. Never throws for bad documents.
+ */
+export async function deriveStatus(document, now) {
+  return (await load()).deriveStatus(document, now);
+}
+
+/** Checks a status document the way the widget reads it: `{ ok, format, error, problems }`. */
+export async function checkStatus(document, format) {
+  return (await load()).checkStatus(document, format);
+}
