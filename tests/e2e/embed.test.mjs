@@ -1,0 +1,184 @@
+// End-to-end: the README's embed snippet on a plain page, served from another origin than the
+// loader and the status file, in Debian's headless Chromium driven by playwright-core. This
+// exercises what the wasm tests cannot: the loader, the custom element's lifecycle, CORS for a
+// module on a CDN, accessibility with axe-core, and layout at phone and tablet widths.
+// Needs the release build in www/pkg (scripts/test builds it first).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./static-server.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const www = join(root, "www");
+const shots = join(root, "target", "e2e");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+  "--no-first-run", "--disable-component-update", "--disable-sync"];
+
+const iso = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
+const activeStatus = (title = "Login fails on Safari", extra = "") => JSON.stringify({
+  version: 1,
+  service: { name: "Example", status_page: "https://status.example.org/",
+    contact: [{ label: "Email support", href: "mailto:support@example.org" }] },
+  updated_at: iso(-1),
+  components: [{ id: "login", name: "Login", status: "partial_outage" }],
+  incidents: [{ id: "safari", title, impact: "major", status: "identified", started_at: iso(-30),
+    components: ["login"], updates: [{ at: iso(-20), body: "Safari blocks third-party cookies." + extra }] }],
+});
+
+let browser, cdn, pages;
+before(async () => {
+  await readFile(join(www, "pkg", "status_widget_bg.wasm")).catch(() => {
+    throw new Error("www/pkg is missing: run wasm-pack build --target web --release --out-dir www/pkg");
+  });
+  await mkdir(shots, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  // The "CDN": the loader, its wasm and the status files, with CORS as a CDN serves them.
+  cdn = await serve(www, { cors: true, extra: {
+    "/favicon.ico": "",
+    "/active.json": activeStatus(),
+    "/long-words.json": activeStatus("Login" + "fails".repeat(40), " " + "x".repeat(300)),
+  } });
+  const snippet = (src, attributes = "") => `<!doctype html><html lang="en"><meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1"><title>Plain page</title>
+    <script>window.__events = []; for (const t of ["status-widget:update", "status-widget:error"])
+      document.addEventListener(t, (e) => __events.push({ type: t, detail: e.detail }));</script>
+    <script type="module" src="${cdn.url}/status-widget.js"></script>
+    <h1>Sign in</h1>
+    <status-widget src="${src}" ${attributes}></status-widget>
+    <form><label for="email">Email</label><input id="email" type="email"></form>`;
+  // The site owner's login page, on another origin.
+  pages = await serve(www, { extra: {
+    "/favicon.ico": "",
+    "/plain.html": snippet(`${cdn.url}/active.json`),
+    "/polling.html": snippet(`${cdn.url}/active.json`, 'poll="0.5"'),
+    "/long.html": snippet(`${cdn.url}/long-words.json`),
+    "/no-wasm.html": snippet(`${cdn.url}/active.json`).replace(`${cdn.url}/status-widget.js`, "/loader-only/status-widget.js"),
+    "/loader-only/status-widget.js": await readFile(join(www, "status-widget.js"), "utf8"),
+  } });
+});
+after(async () => {
+  await browser?.close();
+  await cdn?.close();
+  await pages?.close();
+});
+
+async function open(path, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && problems.push(`console.error: ${m.text()} (${m.location().url})`));
+  await page.goto(pages.url + path);
+  return { page, context, problems };
+}
+
+const bannerVisible = (page) => page.waitForFunction(
+  () => document.querySelector("status-widget")?.shadowRoot?.querySelector(".item"), null, { polling: "raf" });
+
+test("the README snippet on a plain page of another origin shows the banner", async (t) => {
+  const { page, context, problems } = await open("/plain.html");
+  await bannerVisible(page);
+  const ms = await page.evaluate(() => performance.now());
+  t.diagnostic(`banner visible ${ms.toFixed(0)} ms after navigation start (loopback, release build)`);
+  const text = await page.locator("status-widget .item").innerText();
+  assert.match(text, /Login fails on Safari/);
+  assert.match(text, /Safari blocks third-party cookies\./);
+  assert.equal(await page.locator("status-widget .banner").getAttribute("role"), "alert");
+  await page.fill("#email", "user@example.org");
+  assert.equal(await page.inputValue("#email"), "user@example.org");
+  const statusRequests = cdn.log.filter((r) => r.path === "/active.json");
+  assert.ok(statusRequests.length >= 1);
+  for (const r of statusRequests) {
+    assert.equal(r.method, "GET", "no preflight");
+    assert.equal(r.headers.cookie, undefined);
+    assert.equal(r.headers.authorization, undefined);
+    assert.ok(!r.headers.referer || r.headers.referer === pages.url + "/", `referrer cut to the origin: ${r.headers.referer}`);
+  }
+  const events = await page.evaluate(() => window.__events);
+  assert.equal(events[0].type, "status-widget:update");
+  assert.equal(events[0].detail.level, "major");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("attribute changes take effect and removal stops polling", async () => {
+  const { page, context, problems } = await open("/polling.html");
+  await bannerVisible(page);
+  await page.evaluate(() => document.querySelector("status-widget").setAttribute("mode", "indicator"));
+  await page.waitForFunction(() => document.querySelector("status-widget").shadowRoot.querySelector(".indicator"));
+  assert.match(await page.locator("status-widget .indicator").innerText(), /Partial outage/);
+  await page.evaluate(() => document.querySelector("status-widget").setAttribute("lang", "es"));
+  await page.waitForFunction(() => /Interrupción parcial/.test(document.querySelector("status-widget").shadowRoot.textContent));
+  // Moving the element re-mounts it; removing it stops everything.
+  await page.evaluate(() => document.body.prepend(document.querySelector("status-widget")));
+  await page.waitForFunction(() => document.querySelector("status-widget").shadowRoot.querySelector(".indicator"));
+  await page.evaluate(() => document.querySelector("status-widget").remove());
+  const count = () => cdn.log.filter((r) => r.path === "/active.json").length;
+  await page.waitForTimeout(200);
+  const atRemoval = count();
+  await page.waitForTimeout(1500);
+  assert.equal(count(), atRemoval, "no requests after removal");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a wasm that cannot load leaves the page working and says so in an event", async () => {
+  const { page, context, problems } = await open("/no-wasm.html");
+  await page.waitForFunction(() => window.__events.length > 0);
+  const events = await page.evaluate(() => window.__events);
+  assert.equal(events[0].type, "status-widget:error");
+  assert.equal(events[0].detail.kind, "load");
+  await page.fill("#email", "still@works.example");
+  assert.equal(await page.inputValue("#email"), "still@works.example");
+  assert.equal(await page.locator("status-widget").evaluate((e) => e.getBoundingClientRect().height), 0);
+  assert.deepEqual(problems.filter((p) => !p.includes("Failed to load resource") && !p.includes("404")), []);
+  await context.close();
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`the demo login page has no serious accessibility violations (${scheme})`, async (t) => {
+    const { page, context, problems } = await open("/index.html?status=demo-active.json", { colorScheme: scheme });
+    await bannerVisible(page);
+    const ms = await page.evaluate(() => performance.now());
+    t.diagnostic(`demo page: banner visible ${ms.toFixed(0)} ms after navigation start`);
+    await page.addScriptTag({ content: await readFile(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8") });
+    const result = await page.evaluate(() => axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }));
+    const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+    const checked = result.passes.find((p) => p.id === "color-contrast");
+    assert.ok(checked && checked.nodes.some((n) => JSON.stringify(n.target).includes("status-widget")),
+      "colour contrast was checked inside the widget");
+    await page.screenshot({ path: join(shots, `demo-${scheme}.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+for (const [name, width, height] of [["phone", 320, 640], ["tablet", 768, 1024]]) {
+  test(`long words do not overflow at ${width} px (${name})`, async () => {
+    const { page, context } = await open("/long.html", { viewport: { width, height } });
+    await bannerVisible(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow} px`);
+    const box = await page.locator("status-widget .item").boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= width, JSON.stringify(box));
+    await page.screenshot({ path: join(shots, `long-words-${width}.png`), fullPage: true });
+    await context.close();
+  });
+}
+
+test("no motion under prefers-reduced-motion", async () => {
+  const { page, context } = await open("/plain.html", { reducedMotion: "reduce" });
+  await bannerVisible(page);
+  const animation = await page.locator("status-widget .item").evaluate((e) => getComputedStyle(e).animationName);
+  assert.equal(animation, "none");
+  await context.close();
+  const moving = await open("/plain.html", { reducedMotion: "no-preference" });
+  await bannerVisible(moving.page);
+  assert.equal(await moving.page.locator("status-widget .item").evaluate((e) => getComputedStyle(e).animationName), "sw-in");
+  await moving.context.close();
+});

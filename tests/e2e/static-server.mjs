@@ -1,0 +1,55 @@
+// A static file server on 127.0.0.1 for the end-to-end checks: correct MIME types, optional
+// CORS, ETag/304, and a log of every request so tests can see what the widget asked for.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { extname, join, normalize } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".png": "image/png",
+};
+
+/**
+ * Serves `root` (a folder) plus `extra` (path -> text) on a free loopback port.
+ * Returns { url, log, close }. With `cors`, every answer allows any origin.
+ */
+export async function serve(root, { cors = false, extra = {}, headers = {} } = {}) {
+  const log = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    log.push({ path, method: req.method, headers: req.headers, time: Date.now() });
+    const common = { ...headers };
+    if (cors) common["Access-Control-Allow-Origin"] = "*";
+    try {
+      let body;
+      if (path in extra) {
+        body = Buffer.from(extra[path]);
+      } else {
+        const file = normalize(join(root, path.endsWith("/") ? path + "index.html" : path));
+        if (!file.startsWith(normalize(root))) throw new Error("outside the root");
+        if (!(await stat(file)).isFile()) throw new Error("not a file");
+        body = await readFile(file);
+      }
+      const etag = '"' + createHash("sha256").update(body).digest("hex").slice(0, 16) + '"';
+      const type = TYPES[extname(path)] ?? "application/octet-stream";
+      if (req.headers["if-none-match"] === etag) {
+        res.writeHead(304, { ...common, ETag: etag, "Cache-Control": "no-cache" });
+        return res.end();
+      }
+      res.writeHead(200, { ...common, "Content-Type": type, ETag: etag, "Cache-Control": "no-cache" });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { ...common, "Content-Type": "text/plain" });
+      res.end("not found");
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, log, close: () => new Promise((resolve) => server.close(resolve)) };
+}
