@@ -614,3 +614,75 @@ fn the_headless_entry_point_derives_the_state_as_a_plain_object() {
     assert!(get(&broken, "error").as_string().unwrap().contains("HTML"));
     assert_eq!(js_sys::Array::from(&get(&broken, "active")).length(), 0);
 }
+
+/// Makes `document.hidden` report `hidden` (or restores the browser's own value with `None`)
+/// and fires `visibilitychange`, as switching tabs or locking a phone does.
+fn set_page_hidden(hidden: Option<bool>) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    match hidden {
+        Some(hidden) => {
+            let descriptor = js_sys::Object::new();
+            js_sys::Reflect::set(&descriptor, &"value".into(), &hidden.into()).unwrap();
+            js_sys::Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).unwrap();
+            js_sys::Object::define_property(&document, &"hidden".into(), &descriptor);
+        }
+        None => {
+            js_sys::Reflect::delete_property(&document, &"hidden".into()).unwrap();
+        }
+    }
+    let event = web_sys::Event::new("visibilitychange").unwrap();
+    document.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn polling_pauses_while_hidden_and_refreshes_when_visible_or_online() {
+    let key = unique("visibility");
+    put(
+        &key,
+        &incident_doc(&unique("x"), "Visible", "minor", "identified", &["x"]),
+    )
+    .await;
+    let w = mount(&[("src", &doc_url(&key)), ("poll", "0.2")]);
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+
+    set_page_hidden(Some(true));
+    sleep(300).await; // let a poll already under way finish
+    let while_hidden = requests(&key).await.len();
+    sleep(1000).await;
+    assert_eq!(
+        requests(&key).await.len(),
+        while_hidden,
+        "no polls while the page is hidden"
+    );
+
+    set_page_hidden(Some(false));
+    sleep(150).await;
+    assert!(
+        requests(&key).await.len() > while_hidden,
+        "becoming visible refreshes at once"
+    );
+    set_page_hidden(None);
+    drop(w);
+
+    // With a long poll interval, coming back online refreshes without waiting for it.
+    let online_key = unique("online");
+    put(
+        &online_key,
+        &incident_doc(&unique("y"), "Online", "minor", "identified", &["y"]),
+    )
+    .await;
+    let w = mount(&[("src", &doc_url(&online_key)), ("poll", "600")]);
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+    let before = requests(&online_key).await.len();
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&web_sys::Event::new("online").unwrap())
+        .unwrap();
+    sleep(300).await;
+    assert_eq!(
+        requests(&online_key).await.len(),
+        before + 1,
+        "online refreshes at once"
+    );
+    w.assert_no_uncaught_error();
+}
