@@ -686,3 +686,19 @@ async fn polling_pauses_while_hidden_and_refreshes_when_visible_or_online() {
     );
     w.assert_no_uncaught_error();
 }
+
+#[wasm_bindgen_test]
+async fn incidents_that_share_an_id_both_show() {
+    let key = unique("duplicate");
+    let id = unique("same");
+    let doc = format!(
+        r#"{{"version": 1, "incidents": [
+            {{"id": "{id}", "title": "First of two", "impact": "major", "status": "investigating"}},
+            {{"id": "{id}", "title": "Second of two", "impact": "minor", "status": "investigating"}}]}}"#
+    );
+    put(&key, &doc).await;
+    let w = mount(&[("src", &doc_url(&key))]);
+    wait_until("the banner shows", || w.find_all(".item").len() == 2).await;
+    assert!(w.text().contains("First of two") && w.text().contains("Second of two"));
+    w.assert_no_uncaught_error();
+}

@@ -73,8 +73,8 @@ pub fn Banner(props: &BannerProps) -> Html {
         <section class="banner" part="banner" role={if urgent { "alert" } else { "status" }}
             aria-label={s.region}>
             <ul class="items">
-                { for visible.iter().take(shown).map(|item| html! {
-                    <BannerItem key={item.key.item.clone()} item={(*item).clone()}
+                { for visible.iter().take(shown).enumerate().map(|(i, item)| html! {
+                    <BannerItem key={list_key(&visible, i)} item={(*item).clone()}
                         on_dismiss={props.on_dismiss.clone()} strings={s}
                         formatter={props.formatter.clone()} now={props.now} />
                 }) }
@@ -98,4 +98,15 @@ pub fn Banner(props: &BannerProps) -> Html {
             }
         </section>
     }
+}
+
+/// A key for item `i` that stays with the item when others are dismissed, and stays unique when
+/// a status file repeats an id (the reader warns about that, but it must still render).
+fn list_key(items: &[&ItemView], i: usize) -> String {
+    let id = &items[i].key.item;
+    let earlier = items[..i]
+        .iter()
+        .filter(|other| other.key.item == *id)
+        .count();
+    format!("{id}#{earlier}")
 }
