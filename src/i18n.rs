@@ -1,7 +1,7 @@
 //! The widget's own words in English, German, French and Spanish, chosen by a BCP 47 tag.
 //! Times and dates are not here: the browser's `Intl` formats them in the reader's locale.
 
-use crate::model::{Impact, IncidentStatus, Level};
+use crate::model::{ComponentStatus, Impact, IncidentStatus, Level};
 
 /// Every string the widget shows. Templates hold `{n}` or `{title}`; see [`fill`].
 #[derive(Debug, PartialEq, Eq)]
@@ -48,6 +48,40 @@ pub struct Strings {
     pub impacts: [&'static str; 4],
     /// Incident statuses: investigating, identified, monitoring, resolved, unknown.
     pub statuses: [&'static str; 5],
+    /// Page heading when the file names no service.
+    pub page_title: &'static str,
+    /// Before the file's `updated_at`.
+    pub last_updated: &'static str,
+    /// Heading of the component list.
+    pub components: &'static str,
+    /// Component statuses: operational, under maintenance, degraded, partial outage, major outage, unknown.
+    pub component_statuses: [&'static str; 6],
+    /// Heading of what is going on now.
+    pub active_now: &'static str,
+    /// Heading of maintenance more than a day away.
+    pub upcoming: &'static str,
+    /// Heading of resolved incidents.
+    pub history: &'static str,
+    /// When there are no past incidents.
+    pub no_incidents: &'static str,
+    /// Before an incident's resolution time.
+    pub resolved: &'static str,
+    /// Before how long an incident lasted.
+    pub duration: &'static str,
+    /// Before the release involved.
+    pub release: &'static str,
+    /// Heading of the timeline.
+    pub timeline: &'static str,
+    /// Heading of the lessons.
+    pub lessons: &'static str,
+    /// Heading of the conclusion.
+    pub conclusion: &'static str,
+    /// After an approximate time.
+    pub approximate: &'static str,
+    /// Text of an incident's permalink, before its `#id`.
+    pub permalink: &'static str,
+    /// Loads older incidents: `{n}` more.
+    pub show_older: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -89,6 +123,30 @@ const EN: Strings = Strings {
         "Resolved",
         "Ongoing",
     ],
+    page_title: "Service status",
+    last_updated: "Last updated",
+    components: "Components",
+    component_statuses: [
+        "Operational",
+        "Under maintenance",
+        "Degraded performance",
+        "Partial outage",
+        "Major outage",
+        "Unknown",
+    ],
+    active_now: "Happening now",
+    upcoming: "Upcoming maintenance",
+    history: "Past incidents",
+    no_incidents: "No incidents reported.",
+    resolved: "Resolved",
+    duration: "Duration",
+    release: "Release",
+    timeline: "Timeline",
+    lessons: "Lessons learned",
+    conclusion: "Conclusion",
+    approximate: "approx.",
+    permalink: "Link to this incident",
+    show_older: "Show older incidents ({n} more)",
 };
 
 const DE: Strings = Strings {
@@ -130,6 +188,30 @@ const DE: Strings = Strings {
         "Behoben",
         "Andauernd",
     ],
+    page_title: "Dienststatus",
+    last_updated: "Zuletzt aktualisiert",
+    components: "Komponenten",
+    component_statuses: [
+        "Betriebsbereit",
+        "In Wartung",
+        "Eingeschränkte Leistung",
+        "Teilweiser Ausfall",
+        "Schwerer Ausfall",
+        "Unbekannt",
+    ],
+    active_now: "Aktuell",
+    upcoming: "Geplante Wartungen",
+    history: "Frühere Störungen",
+    no_incidents: "Keine Störungen gemeldet.",
+    resolved: "Behoben",
+    duration: "Dauer",
+    release: "Release",
+    timeline: "Verlauf",
+    lessons: "Erkenntnisse",
+    conclusion: "Fazit",
+    approximate: "ca.",
+    permalink: "Link zu dieser Störung",
+    show_older: "Ältere Störungen anzeigen ({n} weitere)",
 };
 
 const FR: Strings = Strings {
@@ -171,6 +253,30 @@ const FR: Strings = Strings {
         "Résolu",
         "En cours",
     ],
+    page_title: "État du service",
+    last_updated: "Dernière mise à jour",
+    components: "Composants",
+    component_statuses: [
+        "Opérationnel",
+        "En maintenance",
+        "Performances dégradées",
+        "Panne partielle",
+        "Panne majeure",
+        "Inconnu",
+    ],
+    active_now: "En ce moment",
+    upcoming: "Maintenances prévues",
+    history: "Incidents passés",
+    no_incidents: "Aucun incident signalé.",
+    resolved: "Résolu",
+    duration: "Durée",
+    release: "Version",
+    timeline: "Chronologie",
+    lessons: "Enseignements",
+    conclusion: "Conclusion",
+    approximate: "env.",
+    permalink: "Lien vers cet incident",
+    show_older: "Afficher les incidents plus anciens ({n} de plus)",
 };
 
 const ES: Strings = Strings {
@@ -212,6 +318,30 @@ const ES: Strings = Strings {
         "Resuelto",
         "En curso",
     ],
+    page_title: "Estado del servicio",
+    last_updated: "Última actualización",
+    components: "Componentes",
+    component_statuses: [
+        "Operativo",
+        "En mantenimiento",
+        "Rendimiento degradado",
+        "Interrupción parcial",
+        "Interrupción grave",
+        "Desconocido",
+    ],
+    active_now: "En curso",
+    upcoming: "Mantenimiento programado",
+    history: "Incidentes anteriores",
+    no_incidents: "No se han registrado incidentes.",
+    resolved: "Resuelto",
+    duration: "Duración",
+    release: "Versión",
+    timeline: "Cronología",
+    lessons: "Lecciones aprendidas",
+    conclusion: "Conclusión",
+    approximate: "aprox.",
+    permalink: "Enlace a este incidente",
+    show_older: "Mostrar incidentes anteriores ({n} más)",
 };
 
 /// The strings for a BCP 47 tag (`de-CH` → German); English for anything else.
@@ -252,6 +382,11 @@ impl Strings {
     /// An incident status in words.
     pub fn status(&self, status: IncidentStatus) -> &'static str {
         self.statuses[status as usize]
+    }
+
+    /// A component status in words.
+    pub fn component_status(&self, status: ComponentStatus) -> &'static str {
+        self.component_statuses[status as usize]
     }
 }
 

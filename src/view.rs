@@ -1,8 +1,11 @@
-//! What the banner and indicator show, derived from the model without touching the browser:
-//! one [`ItemView`] per active item, with its texts, times, component names and link.
+//! What the widget shows, derived from the model without touching the browser: one
+//! [`ItemView`] per active banner item, timelines grouped by day, durations, relative times.
+
+use std::rc::Rc;
 
 use crate::model::{
     ActiveItem, DismissalKey, Impact, IncidentStatus, NoticeLevel, StatusDocument, Timestamp,
+    Update,
 };
 
 /// What kind of item, for its style and its label.
@@ -138,11 +141,54 @@ pub fn banner_items(
         .collect()
 }
 
-/// The document as the widget shows it: only what concerns `components` (all when empty).
-pub fn shown_document(doc: &StatusDocument, components: &[String]) -> StatusDocument {
-    let mut shown = doc.clone();
+/// The document as the widget shows it: only what concerns `components`. Without a filter it
+/// is the same document, shared rather than copied.
+pub fn shown_document(doc: &Rc<StatusDocument>, components: &[String]) -> Rc<StatusDocument> {
+    if components.is_empty() {
+        return doc.clone();
+    }
+    let mut shown = StatusDocument::clone(doc);
     shown.retain_components(components);
-    shown
+    Rc::new(shown)
+}
+
+/// Splits a timeline into runs of consecutive entries on the same day, as `day_of` names days
+/// (the reader's local day for timed entries, the written day for untimed notes). An entry with
+/// neither stays with the run before it, so every note keeps its place.
+pub fn group_by_day<'a, K: PartialEq>(
+    updates: &'a [Update],
+    day_of: impl Fn(&Update) -> Option<K>,
+) -> Vec<(Option<K>, Vec<&'a Update>)> {
+    let mut groups: Vec<(Option<K>, Vec<&'a Update>)> = Vec::new();
+    for update in updates {
+        let day = day_of(update);
+        match groups.last_mut() {
+            Some((last, entries)) if day.is_none() || last.as_ref() == day.as_ref() => {
+                entries.push(update)
+            }
+            _ => groups.push((day, vec![update])),
+        }
+    }
+    groups
+}
+
+/// How long something lasted, as whole days, hours and minutes, leaving out zero parts
+/// (`[(4, "day"), (3, "hour"), (30, "minute")]`); under a minute is `[(0, "minute")]`.
+pub fn duration_parts(ms: i64) -> Vec<(u64, &'static str)> {
+    let minutes = (ms.max(0) / 60_000) as u64;
+    let parts: Vec<(u64, &'static str)> = [
+        (minutes / 1440, "day"),
+        (minutes / 60 % 24, "hour"),
+        (minutes % 60, "minute"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .collect();
+    if parts.is_empty() {
+        vec![(0, "minute")]
+    } else {
+        parts
+    }
 }
 
 /// Chooses the unit for "5 minutes ago": the value (negative in the past) and an
@@ -242,6 +288,73 @@ mod tests {
             items[0].link.as_deref(),
             Some("https://other.example/#ipad-login")
         );
+    }
+
+    #[test]
+    fn the_seed_timeline_groups_into_five_days_with_notes_in_place() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/status.json"))
+            .unwrap();
+        let doc = load_str(&text, Format::Auto).unwrap().document;
+        let groups = group_by_day(&doc.incidents[0].updates, |u| u.utc_day());
+        let sizes: Vec<usize> = groups.iter().map(|(_, g)| g.len()).collect();
+        assert_eq!(
+            sizes,
+            [4, 5, 2, 1, 2],
+            "Monday to Friday, each day's note last in its day"
+        );
+        assert_eq!(
+            groups[0].1[3].at, None,
+            "Monday's untimed note closes Monday"
+        );
+        // A reader eight hours behind UTC sees Tuesday 06:30Z on Monday evening.
+        let pacific = group_by_day(&doc.incidents[0].updates, |u| {
+            u.at.map(|t| t.plus_millis(-8 * 3_600_000).utc_date())
+                .or(u.day)
+        });
+        assert_eq!(
+            pacific.len(),
+            6,
+            "Monday, Tuesday's 06:30 back on Monday, …"
+        );
+    }
+
+    #[test]
+    fn untimed_undated_entries_stay_with_the_day_before() {
+        let update = |at: Option<&str>, body: &str| Update {
+            at: at.map(t),
+            day: None,
+            approximate: false,
+            status: None,
+            body: body.into(),
+        };
+        let updates = [
+            update(Some("2024-11-04T07:30:00Z"), "a"),
+            update(None, "b"),
+            update(Some("2024-11-05T07:30:00Z"), "c"),
+        ];
+        let groups = group_by_day(&updates, |u| u.utc_day());
+        assert_eq!(groups.len(), 2);
+        assert_eq!(
+            groups[0]
+                .1
+                .iter()
+                .map(|u| u.body.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
+    }
+
+    #[test]
+    fn durations_leave_out_zero_parts() {
+        let seed =
+            t("2024-11-08T11:00:00Z").unix_millis() - t("2024-11-04T07:30:00Z").unix_millis();
+        assert_eq!(
+            duration_parts(seed),
+            [(4, "day"), (3, "hour"), (30, "minute")]
+        );
+        assert_eq!(duration_parts(2 * 3_600_000), [(2, "hour")]);
+        assert_eq!(duration_parts(20_000), [(0, "minute")]);
+        assert_eq!(duration_parts(-5), [(0, "minute")]);
     }
 
     #[test]

@@ -2,10 +2,16 @@
 
 mod banner;
 mod banner_item;
+mod incident_details;
 mod indicator;
+mod status_page;
+mod timeline;
 mod widget;
 
 pub use banner::Banner;
 pub use banner_item::BannerItem;
+pub use incident_details::IncidentDetails;
 pub use indicator::Indicator;
+pub use status_page::StatusPage;
+pub use timeline::Timeline;
 pub use widget::{StatusWidget, StatusWidgetProps};

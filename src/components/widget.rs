@@ -1,4 +1,4 @@
-use super::{Banner, Indicator};
+use super::{Banner, Indicator, StatusPage};
 use crate::config::{Mode, WidgetConfig};
 use crate::hooks::{use_dismissals, use_now, use_status};
 use crate::i18n::strings_for;
@@ -33,12 +33,22 @@ pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
     let now = use_now(30_000);
     let (dismissed, on_dismiss) = use_dismissals();
     let formatter = use_memo(props.lang.clone(), |lang| TimeFormatter::new(lang));
+    {
+        // The status page formats many dates: prepare Intl ahead, off the rendering task. The
+        // banner stays lazy, so a quiet login page never pays for it.
+        let formatter = formatter.clone();
+        use_effect_with((props.lang.clone(), config.mode), move |(_, mode)| {
+            if *mode == Mode::Page {
+                wasm_bindgen_futures::spawn_local(async move { formatter.warm_up().await });
+            }
+        });
+    }
     let document = use_memo(
         (state.current.clone(), config.components.clone()),
         |(current, components)| {
             current
                 .as_ref()
-                .map(|c| shown_document(&c.loaded.document, components))
+                .map(|c| shown_document(&c.document, components))
         },
     );
     let strings = strings_for(&props.lang);
@@ -49,9 +59,10 @@ pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
         .map(AttrValue::from);
 
     let Some(doc) = document.as_ref() else {
-        // Nothing read yet: the banner stays empty; the indicator says so once reading failed.
+        // Nothing read yet: the banner stays empty; the indicator and the page say so once
+        // reading failed.
         return match (config.mode, &state.failure) {
-            (Mode::Indicator, Some(_)) => html! {
+            (Mode::Indicator | Mode::Page, Some(_)) => html! {
                 <Indicator level={None} stale={false} {strings} {status_page} />
             },
             _ => html! {},
@@ -62,7 +73,10 @@ pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
         Mode::Indicator => html! {
             <Indicator level={Some(doc.level(now))} {stale} {strings} {status_page} />
         },
-        Mode::Banner | Mode::Page => {
+        Mode::Page => html! {
+            <StatusPage doc={doc.clone()} {now} {stale} {strings} {formatter} />
+        },
+        Mode::Banner => {
             let items = Rc::new(banner_items(doc, now, status_page.as_deref()));
             let contact = Rc::new(doc.service.contact.clone());
             html! {

@@ -150,7 +150,7 @@ fn dispatch(host: &HtmlElement, config: &WidgetConfig, state: &StatusState) {
         "status-widget:error"
     } else if let Some(current) = &state.current {
         let now = clock::now();
-        let doc = shown_document(&current.loaded.document, &config.components);
+        let doc = shown_document(&current.document, &config.components);
         let max_age = config.max_age_seconds.map(|s| (s * 1000.0) as i64);
         set("level", doc.level(now).name().into());
         set("active", (doc.active_items(now).len() as u32).into());

@@ -1,9 +1,10 @@
-//! Dates and times in the reader's locale and time zone through `Intl`. A language tag the
-//! browser rejects falls back to English, and a browser without `Intl` gets ISO times, so a bad
-//! `lang` attribute can never throw.
+//! Dates, times and durations in the reader's locale and time zone through `Intl`. A language
+//! tag the browser rejects falls back to English, and a browser without `Intl` gets ISO text, so a
+//! bad `lang` attribute can never throw. Formatters are made on first use and then reused.
 
-use crate::model::Timestamp;
-use crate::view::relative_parts;
+use crate::model::{CalendarDate, Timestamp};
+use crate::view::{duration_parts, relative_parts};
+use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -25,6 +26,13 @@ extern "C" {
         value: f64,
         unit: &str,
     ) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type JsNumberFormat;
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "NumberFormat")]
+    fn new(locale: &str, options: &JsValue) -> Result<JsNumberFormat, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = format)]
+    fn format_number(this: &JsNumberFormat, value: f64) -> Result<String, JsValue>;
 }
 
 fn options(pairs: &[(&str, &str)]) -> JsValue {
@@ -35,10 +43,22 @@ fn options(pairs: &[(&str, &str)]) -> JsValue {
     object.into()
 }
 
+const DAY: &[(&str, &str)] = &[
+    ("weekday", "long"),
+    ("year", "numeric"),
+    ("month", "long"),
+    ("day", "numeric"),
+];
+
 /// Formats instants for one language.
 pub struct TimeFormatter {
-    absolute: Option<JsDateTimeFormat>,
-    relative: Option<JsRelativeTimeFormat>,
+    lang: String,
+    absolute: OnceCell<Option<JsDateTimeFormat>>,
+    relative: OnceCell<Option<JsRelativeTimeFormat>>,
+    local_day: OnceCell<Option<JsDateTimeFormat>>,
+    written_day: OnceCell<Option<JsDateTimeFormat>>,
+    time_of_day: OnceCell<Option<JsDateTimeFormat>>,
+    units: OnceCell<Vec<(&'static str, Option<JsNumberFormat>)>>,
 }
 
 /// Formatters are compared by identity: one per language, memoised by the widget.
@@ -51,31 +71,131 @@ impl PartialEq for TimeFormatter {
 impl TimeFormatter {
     /// A formatter for the BCP 47 tag `lang` (English when the browser refuses the tag).
     pub fn new(lang: &str) -> Self {
-        let absolute_options = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
-        let relative_options = options(&[("numeric", "auto")]);
-        let absolute = JsDateTimeFormat::new(lang, &absolute_options)
-            .or_else(|_| JsDateTimeFormat::new("en", &absolute_options))
-            .ok();
-        let relative = JsRelativeTimeFormat::new(lang, &relative_options)
-            .or_else(|_| JsRelativeTimeFormat::new("en", &relative_options))
-            .ok();
-        TimeFormatter { absolute, relative }
+        TimeFormatter {
+            lang: lang.to_owned(),
+            absolute: OnceCell::new(),
+            relative: OnceCell::new(),
+            local_day: OnceCell::new(),
+            written_day: OnceCell::new(),
+            time_of_day: OnceCell::new(),
+            units: OnceCell::new(),
+        }
+    }
+
+    fn date_format(&self, pairs: &[(&str, &str)]) -> Option<JsDateTimeFormat> {
+        let options = options(pairs);
+        JsDateTimeFormat::new(&self.lang, &options)
+            .or_else(|_| JsDateTimeFormat::new("en", &options))
+            .ok()
+    }
+
+    fn format(
+        cell: &OnceCell<Option<JsDateTimeFormat>>,
+        make: impl FnOnce() -> Option<JsDateTimeFormat>,
+        ms: i64,
+    ) -> Option<String> {
+        cell.get_or_init(make).as_ref()?.format_ms(ms as f64).ok()
     }
 
     /// Date and time in the reader's zone, such as "5 Nov 2024, 09:27".
     pub fn absolute(&self, t: Timestamp) -> String {
-        self.absolute
-            .as_ref()
-            .and_then(|f| f.format_ms(t.unix_millis() as f64).ok())
-            .unwrap_or_else(|| t.to_rfc3339())
+        Self::format(
+            &self.absolute,
+            || self.date_format(&[("dateStyle", "medium"), ("timeStyle", "short")]),
+            t.unix_millis(),
+        )
+        .unwrap_or_else(|| t.to_rfc3339())
     }
 
     /// How long ago or ahead, such as "5 minutes ago" or "in 2 hours".
     pub fn relative(&self, t: Timestamp, now: Timestamp) -> String {
         let (value, unit) = relative_parts(t.unix_millis() - now.unix_millis());
-        self.relative
+        let format = self.relative.get_or_init(|| {
+            let options = options(&[("numeric", "auto")]);
+            JsRelativeTimeFormat::new(&self.lang, &options)
+                .or_else(|_| JsRelativeTimeFormat::new("en", &options))
+                .ok()
+        });
+        format
             .as_ref()
             .and_then(|f| f.format_relative(value, unit).ok())
             .unwrap_or_else(|| self.absolute(t))
+    }
+
+    /// The reader's local day of an instant, such as "Tuesday, 5 November 2024": a timeline's
+    /// day heading.
+    pub fn local_day(&self, t: Timestamp) -> String {
+        Self::format(&self.local_day, || self.date_format(DAY), t.unix_millis())
+            .unwrap_or_else(|| t.utc_date().to_string())
+    }
+
+    /// A written calendar day (an untimed note's), named without moving it to another zone.
+    pub fn written_day(&self, day: CalendarDate) -> String {
+        let mut pairs = DAY.to_vec();
+        pairs.push(("timeZone", "UTC"));
+        let noon = day.start_utc().plus_millis(12 * 3_600_000);
+        Self::format(
+            &self.written_day,
+            || self.date_format(&pairs),
+            noon.unix_millis(),
+        )
+        .unwrap_or_else(|| day.to_string())
+    }
+
+    /// The reader's local time of day, such as "07:30" or "7:30 AM".
+    pub fn time_of_day(&self, t: Timestamp) -> String {
+        Self::format(
+            &self.time_of_day,
+            || self.date_format(&[("hour", "numeric"), ("minute", "2-digit")]),
+            t.unix_millis(),
+        )
+        .unwrap_or_else(|| t.to_rfc3339()[11..16].to_owned())
+    }
+
+    /// Creates every formatter the status page uses, one per task. A browser's first `Intl` use
+    /// costs tens of milliseconds while it loads locale data; done ahead, while the status file
+    /// is on its way, it never joins the rendering in one long task.
+    pub async fn warm_up(&self) {
+        let t = Timestamp::from_unix_millis(0);
+        let steps: [&dyn Fn(); 6] = [
+            &|| drop(self.absolute(t)),
+            &|| drop(self.relative(t, t)),
+            &|| drop(self.local_day(t)),
+            &|| drop(self.written_day(t.utc_date())),
+            &|| drop(self.time_of_day(t)),
+            &|| drop(self.duration(0)),
+        ];
+        for step in steps {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            step();
+        }
+    }
+
+    /// A duration in words, such as "4 days, 3 hours, 30 minutes".
+    pub fn duration(&self, ms: i64) -> String {
+        let units = self.units.get_or_init(|| {
+            ["day", "hour", "minute"]
+                .into_iter()
+                .map(|unit| {
+                    let options =
+                        options(&[("style", "unit"), ("unit", unit), ("unitDisplay", "long")]);
+                    let format = JsNumberFormat::new(&self.lang, &options)
+                        .or_else(|_| JsNumberFormat::new("en", &options))
+                        .ok();
+                    (unit, format)
+                })
+                .collect()
+        });
+        duration_parts(ms)
+            .into_iter()
+            .map(|(n, unit)| {
+                units
+                    .iter()
+                    .find(|(u, _)| *u == unit)
+                    .and_then(|(_, f)| f.as_ref()?.format_number(n as f64).ok())
+                    .unwrap_or_else(|| format!("{n} {unit}s"))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }

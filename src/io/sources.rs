@@ -2,15 +2,17 @@
 //! site owner can keep copies in two failure domains.
 
 use super::fetch::{fetch_text, FetchError};
-use crate::model::{load_str, Format, LoadError, Loaded, StatusDocument};
+use crate::model::{load_node, parse_text, Format, LoadError, Loaded, Problem, StatusDocument};
 use std::rc::Rc;
 use web_sys::AbortController;
 
 /// A status file that was read, with the URL it came from (links in it resolve against that).
 #[derive(Debug, PartialEq)]
 pub struct Current {
-    /// The document and its problems.
-    pub loaded: Loaded,
+    /// The document, shared with the components without copying.
+    pub document: Rc<StatusDocument>,
+    /// What was wrong in it.
+    pub problems: Vec<Problem>,
     /// The final URL of the file.
     pub url: String,
     /// The text it was read from, to skip re-reading an unchanged file.
@@ -75,12 +77,7 @@ pub async fn load_first(
             Err(e) => Err(SourceError::Fetch(e)),
             Ok((url, text)) => match previous {
                 Some(p) if p.url == url && p.text == text => return Ok(p.clone()),
-                _ => load_str(&text, format)
-                    .map(|mut loaded| {
-                        resolve_links(&mut loaded.document, &url);
-                        Rc::new(Current { loaded, url, text })
-                    })
-                    .map_err(SourceError::Load),
+                _ => read(url, text, format).await.map_err(SourceError::Load),
             },
         };
         match result {
@@ -95,6 +92,25 @@ pub async fn load_first(
         .collect::<Vec<_>>()
         .join("; ");
     Err(Failure { kind, message })
+}
+
+/// Parses the text, then (in a later task) reads the document from it.
+async fn read(url: String, text: String, format: Format) -> Result<Rc<Current>, LoadError> {
+    let node = parse_text(&text)?;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    let Loaded {
+        mut document,
+        problems,
+        ..
+    } = load_node(&node, format)?;
+    drop(node);
+    resolve_links(&mut document, &url);
+    Ok(Rc::new(Current {
+        document: Rc::new(document),
+        problems,
+        url,
+        text,
+    }))
 }
 
 /// Makes every link in the document absolute, relative links resolving against the file's URL.

@@ -81,10 +81,16 @@ impl Loaded {
 /// Reads a status file's text. Problems in single entries are collected in
 /// [`Loaded::problems`]; only a document with nothing usable is an error.
 pub fn load_str(text: &str, format: Format) -> Result<Loaded, LoadError> {
+    load_node(&parse_text(text)?, format)
+}
+
+/// The first half of [`load_str`]: checks the size and parses the JSON. The browser runs the two
+/// halves in separate tasks so that a large file never holds the page for long.
+pub fn parse_text(text: &str) -> Result<Node, LoadError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(LoadError::TooLarge(text.len()));
     }
-    load_node(&json::parse(text)?, format)
+    Ok(json::parse(text)?)
 }
 
 /// Reads a document that is already a [`Node`] tree (from text, or from a JavaScript object).

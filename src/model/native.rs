@@ -2,7 +2,7 @@
 
 use super::json::Node;
 use super::problems::{ProblemKind, Severity};
-use super::reader::{Entry, Reader};
+use super::reader::{Entry, Path, Reader};
 use super::types::{
     Component, ComponentStatus, ContactLink, Impact, Incident, IncidentStatus, Maintenance,
     MaintenanceStatus, Notice, NoticeLevel, Service, StatusDocument, Update,
@@ -13,20 +13,20 @@ use std::collections::HashSet;
 pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
     let doc = Entry {
         node: root,
-        path: "",
+        path: Path::ROOT,
     };
     if doc.field("incidents").is_none() {
         let kind = ProblemKind::Missing {
             field: "incidents",
             consequence: "read as no incidents (write \"incidents\": [] when there are none)",
         };
-        r.report(Severity::Error, "(document)".into(), root, kind);
+        r.report(Severity::Error, Path::ROOT.to_string(), root, kind);
     }
     let service = match doc.field("service") {
         Some(node) => read_service(
             &Entry {
                 node,
-                path: "service",
+                path: Path::ROOT.key("service"),
             },
             r,
         ),
@@ -39,7 +39,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         .entries(&doc, "components")
         .into_iter()
         .map(|(i, path, node)| {
-            let e = Entry { node, path: &path };
+            let e = Entry { node, path };
             let id = r.id(&e, "id", i, "component", &mut seen);
             Component {
                 name: r.required_text(&e, "name", || id.clone()),
@@ -56,7 +56,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         .entries(&doc, "notices")
         .into_iter()
         .map(|(i, path, node)| {
-            let e = Entry { node, path: &path };
+            let e = Entry { node, path };
             let starts_at = r.time(&e, "starts_at");
             let ends_at = r.time(&e, "ends_at");
             r.check_order(&e, "ends_at", starts_at, ends_at);
@@ -77,7 +77,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         .entries(&doc, "maintenances")
         .into_iter()
         .map(|(i, path, node)| {
-            let e = Entry { node, path: &path };
+            let e = Entry { node, path };
             let starts_at = r.time(&e, "starts_at");
             let ends_at = r.time(&e, "ends_at");
             r.check_order(&e, "ends_at", starts_at, ends_at);
@@ -101,7 +101,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
     let incidents = r
         .entries(&doc, "incidents")
         .into_iter()
-        .map(|(i, path, node)| read_incident(&Entry { node, path: &path }, i, &mut seen, r))
+        .map(|(i, path, node)| read_incident(&Entry { node, path }, i, &mut seen, r))
         .collect();
 
     StatusDocument {
@@ -119,14 +119,14 @@ fn read_service(e: &Entry, r: &mut Reader) -> Service {
         .entries(e, "contact")
         .into_iter()
         .filter_map(|(_, path, node)| {
-            let c = Entry { node, path: &path };
+            let c = Entry { node, path };
             let href = r.href(&c, "href");
             if href.is_none() && c.field("href").is_none() {
                 let kind = ProblemKind::Missing {
                     field: "href",
                     consequence: "this contact was skipped",
                 };
-                r.report(Severity::Error, path.clone(), node, kind);
+                r.report(Severity::Error, path.to_string(), node, kind);
             }
             let label = r.text(&c, "label");
             href.map(|href| ContactLink {
@@ -179,7 +179,7 @@ fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
     r.entries(e, "updates")
         .into_iter()
         .filter_map(|(_, path, node)| {
-            let u = Entry { node, path: &path };
+            let u = Entry { node, path };
             let at = r.time(&u, "at");
             let day = r.date(&u, "day");
             let approximate = r.flag(&u, "approximate");
@@ -189,7 +189,7 @@ fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
                     field: "body",
                     consequence: "this update was skipped",
                 };
-                r.report(Severity::Error, path.clone(), node, kind);
+                r.report(Severity::Error, path.to_string(), node, kind);
                 return None;
             };
             if at.is_none() && day.is_none() && u.field("at").is_none() && u.field("day").is_none()
@@ -198,7 +198,7 @@ fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
                     field: "at",
                     consequence: "shown without a time (give `at`, or `day` for an untimed note)",
                 };
-                r.report(Severity::Error, path.clone(), node, kind);
+                r.report(Severity::Error, path.to_string(), node, kind);
             }
             Some(Update {
                 at,

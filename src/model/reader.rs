@@ -15,11 +15,75 @@ pub(crate) struct Reader {
     pub problems: Vec<Problem>,
 }
 
+/// Where a value is in the document, such as `incidents[3].updates[0].at`. A small copyable
+/// value, turned into text only when a problem is reported, so that reading a large file
+/// allocates nothing for paths.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Path {
+    segments: [Segment; 6],
+    len: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Segment {
+    Key(&'static str),
+    Index(usize),
+}
+
+impl Default for Segment {
+    fn default() -> Self {
+        Segment::Index(0)
+    }
+}
+
+impl Path {
+    /// The document itself.
+    pub const ROOT: Path = Path {
+        segments: [Segment::Index(0); 6],
+        len: 0,
+    };
+
+    fn push(mut self, segment: Segment) -> Path {
+        // The format nests five deep at most (incidents[i].updates[j].at); deeper is cut short.
+        if self.len < self.segments.len() {
+            self.segments[self.len] = segment;
+            self.len += 1;
+        }
+        self
+    }
+
+    /// The path of member `key`.
+    pub fn key(self, key: &'static str) -> Path {
+        self.push(Segment::Key(key))
+    }
+
+    /// The path of item `index`.
+    pub fn index(self, index: usize) -> Path {
+        self.push(Segment::Index(index))
+    }
+}
+
+impl core::fmt::Display for Path {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.len == 0 {
+            return f.write_str("(document)");
+        }
+        for (i, segment) in self.segments[..self.len].iter().enumerate() {
+            match segment {
+                Segment::Key(key) if i == 0 => f.write_str(key)?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// An object being read, with its JSON path for messages.
 #[derive(Clone, Copy)]
 pub(crate) struct Entry<'a> {
     pub node: &'a Node,
-    pub path: &'a str,
+    pub path: Path,
 }
 
 impl<'a> Entry<'a> {
@@ -28,12 +92,8 @@ impl<'a> Entry<'a> {
         self.node.get(key).filter(|n| n.value != Value::Null)
     }
 
-    fn path_of(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{}.{key}", self.path)
-        }
+    fn path_of(&self, key: &'static str) -> String {
+        self.path.key(key).to_string()
     }
 }
 
@@ -49,7 +109,7 @@ impl Reader {
         });
     }
 
-    fn wrong_type(&mut self, e: &Entry, key: &str, node: &Node, expected: &'static str) {
+    fn wrong_type(&mut self, e: &Entry, key: &'static str, node: &Node, expected: &'static str) {
         let kind = ProblemKind::WrongType {
             expected,
             found: node.value.type_name(),
@@ -59,7 +119,7 @@ impl Reader {
     }
 
     /// A string field; an empty string counts as absent.
-    pub fn text(&mut self, e: &Entry, key: &str) -> Option<String> {
+    pub fn text(&mut self, e: &Entry, key: &'static str) -> Option<String> {
         let node = e.field(key)?;
         match &node.value {
             Value::String(s) if s.trim().is_empty() => None,
@@ -90,13 +150,13 @@ impl Reader {
                 field: key,
                 consequence: "a placeholder is shown",
             };
-            self.report(Severity::Error, e.path.to_owned(), e.node, kind);
+            self.report(Severity::Error, e.path.to_string(), e.node, kind);
         }
         fallback()
     }
 
     /// An RFC 3339 time field.
-    pub fn time(&mut self, e: &Entry, key: &str) -> Option<Timestamp> {
+    pub fn time(&mut self, e: &Entry, key: &'static str) -> Option<Timestamp> {
         let node = e.field(key)?;
         let text = self.text(e, key)?;
         match Timestamp::parse_rfc3339(&text) {
@@ -113,7 +173,7 @@ impl Reader {
     }
 
     /// A `YYYY-MM-DD` date field.
-    pub fn date(&mut self, e: &Entry, key: &str) -> Option<CalendarDate> {
+    pub fn date(&mut self, e: &Entry, key: &'static str) -> Option<CalendarDate> {
         let node = e.field(key)?;
         let text = self.text(e, key)?;
         match CalendarDate::parse(&text) {
@@ -131,7 +191,7 @@ impl Reader {
     }
 
     /// A link field, refused unless [`safe_href`] allows it.
-    pub fn href(&mut self, e: &Entry, key: &str) -> Option<String> {
+    pub fn href(&mut self, e: &Entry, key: &'static str) -> Option<String> {
         let node = e.field(key)?;
         let text = self.text(e, key)?;
         match safe_href(&text) {
@@ -148,7 +208,7 @@ impl Reader {
     }
 
     /// A boolean field; absent is `false`.
-    pub fn flag(&mut self, e: &Entry, key: &str) -> bool {
+    pub fn flag(&mut self, e: &Entry, key: &'static str) -> bool {
         match e.field(key) {
             None => false,
             Some(Node {
@@ -163,7 +223,7 @@ impl Reader {
     }
 
     /// A name from a fixed vocabulary; unknown names are reported and read as `T::FALLBACK`.
-    pub fn vocabulary<T: Vocabulary>(&mut self, e: &Entry, key: &str) -> Option<T> {
+    pub fn vocabulary<T: Vocabulary>(&mut self, e: &Entry, key: &'static str) -> Option<T> {
         let node = e.field(key)?;
         let name = self.text(e, key)?;
         if let Some(value) = T::from_name(&name) {
@@ -180,7 +240,7 @@ impl Reader {
     }
 
     /// The items of an array field (none when absent or not an array).
-    pub fn items<'a>(&mut self, e: &Entry<'a>, key: &str) -> &'a [Node] {
+    pub fn items<'a>(&mut self, e: &Entry<'a>, key: &'static str) -> &'a [Node] {
         match e.field(key) {
             None => &[],
             Some(Node {
@@ -196,11 +256,15 @@ impl Reader {
 
     /// The items of an array field that are objects, each with its index and path; other items
     /// are reported and skipped.
-    pub fn entries<'a>(&mut self, e: &Entry<'a>, key: &str) -> Vec<(usize, String, &'a Node)> {
+    pub fn entries<'a>(
+        &mut self,
+        e: &Entry<'a>,
+        key: &'static str,
+    ) -> Vec<(usize, Path, &'a Node)> {
         let items = self.items(e, key);
         let mut out = Vec::with_capacity(items.len());
         for (i, node) in items.iter().enumerate() {
-            let path = format!("{}[{i}]", e.path_of(key));
+            let path = e.path.key(key).index(i);
             if let Value::Object(_) = node.value {
                 out.push((i, path, node));
             } else {
@@ -209,14 +273,14 @@ impl Reader {
                     found: node.value.type_name(),
                     consequence: "this entry was skipped",
                 };
-                self.report(Severity::Error, path, node, kind);
+                self.report(Severity::Error, path.to_string(), node, kind);
             }
         }
         out
     }
 
     /// An array of strings, such as lessons learned; other items are reported and skipped.
-    pub fn texts(&mut self, e: &Entry, key: &str) -> Vec<String> {
+    pub fn texts(&mut self, e: &Entry, key: &'static str) -> Vec<String> {
         let items = self.items(e, key);
         let mut out = Vec::with_capacity(items.len());
         for (i, node) in items.iter().enumerate() {
@@ -259,7 +323,7 @@ impl Reader {
                         field: key,
                         consequence: "an id was made from the entry's position",
                     };
-                    self.report(Severity::Error, e.path.to_owned(), e.node, kind);
+                    self.report(Severity::Error, e.path.to_string(), e.node, kind);
                 }
                 format!("{prefix}-{}", index + 1)
             }),
@@ -280,7 +344,7 @@ impl Reader {
     pub fn check_order(
         &mut self,
         e: &Entry,
-        key: &str,
+        key: &'static str,
         start: Option<Timestamp>,
         end: Option<Timestamp>,
     ) {

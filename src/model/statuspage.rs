@@ -8,7 +8,7 @@
 //! `maintenance` → maintenances with `scheduled_for`/`scheduled_until`.
 
 use super::json::{Node, Value};
-use super::reader::{Entry, Reader};
+use super::reader::{Entry, Path, Reader};
 use super::types::{
     Component, ComponentStatus, Impact, Incident, IncidentStatus, Maintenance, MaintenanceStatus,
     Service, StatusDocument, Update, Vocabulary,
@@ -29,12 +29,15 @@ pub(crate) fn looks_like_statuspage(root: &Node) -> bool {
 pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
     let doc = Entry {
         node: root,
-        path: "",
+        path: Path::ROOT,
     };
     let mut service = Service::default();
     let mut updated_at = None;
     if let Some(node) = doc.field("page") {
-        let page = Entry { node, path: "page" };
+        let page = Entry {
+            node,
+            path: Path::ROOT.key("page"),
+        };
         service.name = r.text(&page, "name");
         service.url = r.href(&page, "url");
         service.status_page = service.url.clone();
@@ -44,7 +47,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
     let mut seen = HashSet::new();
     let mut components = Vec::new();
     for (i, path, node) in r.entries(&doc, "components") {
-        let e = Entry { node, path: &path };
+        let e = Entry { node, path };
         if r.flag(&e, "group") {
             continue;
         }
@@ -63,7 +66,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
     let mut seen_incidents = HashSet::new();
     let mut seen_maintenances = HashSet::new();
     for (i, path, node) in r.entries(&doc, "incidents") {
-        let e = Entry { node, path: &path };
+        let e = Entry { node, path };
         if is_maintenance(&e) {
             maintenances.push(read_maintenance(&e, i, &mut seen_maintenances, r));
         } else {
@@ -71,7 +74,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         }
     }
     for (i, path, node) in r.entries(&doc, "scheduled_maintenances") {
-        let e = Entry { node, path: &path };
+        let e = Entry { node, path };
         // incidents.json and scheduled-maintenances.json can both list one maintenance.
         let id = e.field("id").and_then(Node::as_str);
         if id.is_some_and(|id| seen_maintenances.contains(id)) {
@@ -161,7 +164,7 @@ fn component_ids(e: &Entry, r: &mut Reader) -> Vec<String> {
     r.entries(e, "components")
         .into_iter()
         .filter_map(|(_, path, node)| {
-            let c = Entry { node, path: &path };
+            let c = Entry { node, path };
             r.text(&c, "id")
         })
         .collect()
@@ -172,7 +175,7 @@ fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
         .entries(e, "incident_updates")
         .into_iter()
         .filter_map(|(_, path, node)| {
-            let u = Entry { node, path: &path };
+            let u = Entry { node, path };
             let at = r
                 .time(&u, "display_at")
                 .or_else(|| r.time(&u, "created_at"));

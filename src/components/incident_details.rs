@@ -1,0 +1,108 @@
+use super::Timeline;
+use crate::i18n::Strings;
+use crate::io::intl::TimeFormatter;
+use crate::model::{Incident, StatusDocument, Vocabulary};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`IncidentDetails`].
+#[derive(Properties, PartialEq)]
+pub struct IncidentDetailsProps {
+    /// The incident.
+    pub incident: Rc<Incident>,
+    /// Component names for its component ids.
+    pub component_names: Rc<Vec<String>>,
+    /// Expanded: the body is rendered only then, so long histories stay cheap.
+    pub open: bool,
+    /// The reader opened or closed it.
+    pub on_toggle: Callback<(String, bool)>,
+    /// The widget's words.
+    pub strings: &'static Strings,
+    /// Times in the reader's locale.
+    pub formatter: Rc<TimeFormatter>,
+}
+
+/// Component ids as their names, for one incident.
+pub fn component_names(doc: &StatusDocument, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            doc.components
+                .iter()
+                .find(|c| c.id == *id)
+                .map_or_else(|| id.clone(), |c| c.name.clone())
+        })
+        .collect()
+}
+
+/// One incident on the status page: a summary line that expands to its facts, summary,
+/// timeline, lessons and conclusion, with its permalink (`#id`).
+#[component]
+pub fn IncidentDetails(props: &IncidentDetailsProps) -> Html {
+    let i = &props.incident;
+    let s = props.strings;
+    let f = &props.formatter;
+    let on_toggle = {
+        let id = i.id.clone();
+        let callback = props.on_toggle.clone();
+        Callback::from(move |e: Event| {
+            let open = e
+                .target_dyn_into::<web_sys::HtmlDetailsElement>()
+                .is_some_and(|d| d.open());
+            callback.emit((id.clone(), open));
+        })
+    };
+    let time = |t: crate::model::Timestamp| {
+        html! { <time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time> }
+    };
+    let impact_class = format!("impact-{}", i.impact.name());
+    html! {
+        <li class={classes!("incident", impact_class.clone())} id={i.id.clone()} part={format!("incident {impact_class}")}>
+            <details open={props.open} ontoggle={on_toggle}>
+                <summary>
+                    <h3 class="incident-title" dir="auto">{ &i.title }</h3>
+                    <p class="incident-meta">
+                        <span class="label">{ s.impact(i.impact) }{ " · " }{ s.status(i.status) }</span>
+                        if let Some(t) = i.started_at { { " · " }{ s.started }{ " " }{ time(t) } }
+                        if let Some(t) = i.resolved_at { { " · " }{ s.resolved }{ " " }{ time(t) } }
+                    </p>
+                </summary>
+                if props.open {
+                    <div class="incident-body">
+                        <dl class="facts">
+                            if let (Some(start), Some(end)) = (i.started_at, i.resolved_at) {
+                                <div><dt>{ s.duration }</dt><dd>{ f.duration(end.unix_millis() - start.unix_millis()) }</dd></div>
+                            }
+                            if !props.component_names.is_empty() {
+                                <div><dt>{ s.affects }</dt><dd>{ props.component_names.join(", ") }</dd></div>
+                            }
+                            if let Some(release) = &i.release {
+                                <div><dt>{ s.release }</dt><dd>{ release }</dd></div>
+                            }
+                        </dl>
+                        if let Some(summary) = &i.summary { <p class="summary" dir="auto">{ summary }</p> }
+                        if !i.updates.is_empty() {
+                            <h4>{ s.timeline }</h4>
+                            <Timeline updates={Rc::new(i.updates.clone())} strings={s} formatter={f.clone()} />
+                        }
+                        if !i.lessons.is_empty() {
+                            <h4>{ s.lessons }</h4>
+                            <ul class="lessons">{ for i.lessons.iter().map(|l| html! { <li dir="auto">{ l }</li> }) }</ul>
+                        }
+                        if !i.conclusion.is_empty() {
+                            <h4>{ s.conclusion }</h4>
+                            <ul class="conclusion">{ for i.conclusion.iter().map(|c| html! { <li dir="auto">{ c }</li> }) }</ul>
+                        }
+                        <p class="links">
+                            <a class="permalink" part="permalink" href={format!("#{}", i.id)}>
+                                { s.permalink }{ " " }<code>{ "#" }{ &i.id }</code>
+                            </a>
+                            if let Some(url) = &i.url {
+                                { " · " }<a class="link" part="link" href={url.clone()}>{ s.details }</a>
+                            }
+                        </p>
+                    </div>
+                }
+            </details>
+        </li>
+    }
+}

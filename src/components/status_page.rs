@@ -1,0 +1,234 @@
+use super::incident_details::component_names;
+use super::IncidentDetails;
+use crate::hooks::use_location_hash;
+use crate::i18n::{fill, Strings};
+use crate::io::intl::TimeFormatter;
+use crate::model::{Incident, Maintenance, StatusDocument, Timestamp};
+use std::collections::HashSet;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Past incidents shown at first, and added by each "Show older incidents".
+pub const HISTORY_PAGE: usize = 20;
+/// Past incidents rendered per task: the page fills in over a few tasks so that no single one
+/// holds the main thread for long.
+pub const RENDER_STEP: usize = 5;
+
+/// Properties of [`StatusPage`].
+#[derive(Properties, PartialEq)]
+pub struct StatusPageProps {
+    /// The status, filtered to the element's components.
+    pub doc: Rc<StatusDocument>,
+    /// The current instant.
+    pub now: Timestamp,
+    /// The file is older than `max-age`: claim nothing about the present.
+    pub stale: bool,
+    /// The widget's words.
+    pub strings: &'static Strings,
+    /// Times in the reader's locale.
+    pub formatter: Rc<TimeFormatter>,
+}
+
+/// The full status page: the service, its overall state and components, what is happening now,
+/// upcoming maintenance, and the history of incidents with their timelines and lessons.
+#[component]
+pub fn StatusPage(props: &StatusPageProps) -> Html {
+    let target = use_location_hash();
+    let shown = use_state(|| HISTORY_PAGE);
+    let rendered = use_state(|| RENDER_STEP);
+    {
+        let rendered = rendered.clone();
+        use_effect_with((*rendered, *shown), move |&(count, wanted)| {
+            let next = (count < wanted).then(|| {
+                gloo_timers::callback::Timeout::new(0, move || rendered.set(count + RENDER_STEP))
+            });
+            move || drop(next)
+        });
+    }
+    let visible = (*shown).min(*rendered);
+    let toggled = use_state(HashSet::<String>::new);
+    let root = use_node_ref();
+    let doc = &props.doc;
+    let s = props.strings;
+    let f = &props.formatter;
+    let snapshot = doc.snapshot(props.now);
+
+    // A permalink to an old incident pages far enough back to show it, opens it, and scrolls.
+    let target_index = target
+        .as_ref()
+        .and_then(|id| snapshot.history.iter().position(|i| i.id == *id));
+    {
+        let shown = shown.clone();
+        use_effect_with(target_index, move |index| {
+            if let Some(index) = *index {
+                if index >= *shown {
+                    shown.set((index / HISTORY_PAGE + 1) * HISTORY_PAGE);
+                }
+            }
+        });
+    }
+    {
+        let root = root.clone();
+        let ready = target_index.is_none_or(|i| i < visible);
+        use_effect_with((target.clone(), ready), move |(target, ready)| {
+            if let (Some(id), true) = (target, ready) {
+                scroll_to(&root, id);
+            }
+        });
+    }
+
+    let is_open = |incident: &Incident, index: usize| {
+        let default = index == 0 || target.as_deref() == Some(incident.id.as_str());
+        default != toggled.contains(&incident.id)
+    };
+    let on_toggle = {
+        let toggled = toggled.clone();
+        let target = target.clone();
+        let newest = snapshot.history.first().map(|i| i.id.clone());
+        Callback::from(move |(id, open): (String, bool)| {
+            let default =
+                newest.as_deref() == Some(id.as_str()) || target.as_deref() == Some(id.as_str());
+            let mut set = (*toggled).clone();
+            if open == default {
+                set.remove(&id);
+            } else {
+                set.insert(id);
+            }
+            if set != *toggled {
+                toggled.set(set);
+            }
+        })
+    };
+    let incident = |i: &Incident, open: bool| {
+        html! {
+            <IncidentDetails key={i.id.clone()} incident={Rc::new(i.clone())}
+                component_names={Rc::new(component_names(doc, &i.components))}
+                {open} on_toggle={on_toggle.clone()} strings={s} formatter={f.clone()} />
+        }
+    };
+    let maintenance = |m: &Maintenance| {
+        html! {
+            <li class="maintenance-entry" id={m.id.clone()}>
+                <h3 dir="auto">{ &m.title }</h3>
+                <p class="incident-meta">
+                    if let Some(t) = m.starts_at { { s.starts }{ " " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time> }
+                    if let Some(t) = m.ends_at { { " · " }{ s.ends }{ " " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time> }
+                    if !m.components.is_empty() { { " · " }{ s.affects }{ ": " }{ component_names(doc, &m.components).join(", ") } }
+                </p>
+                if let Some(body) = &m.body { <p dir="auto">{ body }</p> }
+            </li>
+        }
+    };
+    let active_incidents = doc.active_incidents();
+    let active_maintenance = doc.active_maintenance(props.now);
+    let notices = doc.active_notices(props.now);
+    let level_class = if props.stale {
+        "unknown"
+    } else {
+        snapshot.level.name()
+    };
+    let hidden = snapshot.history.len().saturating_sub(*shown);
+    let show_older = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + HISTORY_PAGE))
+    };
+
+    html! {
+        <article class="page" part="page" ref={root}>
+            <header class="page-header">
+                <h1>{ doc.service.name.clone().unwrap_or_else(|| s.page_title.to_owned()) }</h1>
+                if let Some(d) = &doc.service.description { <p class="description" dir="auto">{ d }</p> }
+                if let Some(a) = &doc.service.about { <p class="about" dir="auto">{ a }</p> }
+                <p class={classes!("overall", format!("level-{level_class}"))} part="overall" role="status">
+                    <span class="dot" aria-hidden="true"></span>
+                    <strong>{ if props.stale { s.status_unknown } else { s.level(snapshot.level) } }</strong>
+                    if props.stale { { " " }{ s.status_outdated } }
+                </p>
+                if let Some(t) = doc.updated_at {
+                    <p class="updated">{ s.last_updated }{ ": " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time></p>
+                }
+                if !doc.service.contact.is_empty() {
+                    <p class="contact" part="contact">
+                        { s.contact }{ ": " }
+                        { for doc.service.contact.iter().enumerate().map(|(i, c)| html! {
+                            <>{ if i > 0 { " · " } else { "" } }<a href={c.href.clone()} dir="auto">{ &c.label }</a></>
+                        }) }
+                    </p>
+                }
+            </header>
+
+            if !doc.components.is_empty() {
+                <section class="section" aria-labelledby="sw-components">
+                    <h2 id="sw-components">{ s.components }</h2>
+                    <ul class="components">
+                        { for doc.components.iter().map(|c| html! {
+                            <li class="component">
+                                <span class="component-name" dir="auto">{ &c.name }</span>
+                                <span class={classes!("component-status", format!("status-{}", crate::model::Vocabulary::name(c.status)))}>
+                                    { s.component_status(c.status) }
+                                </span>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+
+            if !(active_incidents.is_empty() && active_maintenance.is_empty() && notices.is_empty()) {
+                <section class="section" aria-labelledby="sw-active">
+                    <h2 id="sw-active">{ s.active_now }</h2>
+                    <ul class="incidents">
+                        { for active_incidents.iter().map(|i| incident(i, true)) }
+                        { for active_maintenance.iter().map(|m| maintenance(m)) }
+                        { for notices.iter().map(|n| html! {
+                            <li class={classes!("notice-entry", format!("notice-{}", crate::model::Vocabulary::name(n.level)))} id={n.id.clone()}>
+                                <h3 dir="auto">{ &n.title }</h3>
+                                if let Some(body) = &n.body { <p dir="auto">{ body }</p> }
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+
+            if !snapshot.upcoming.is_empty() {
+                <section class="section" aria-labelledby="sw-upcoming">
+                    <h2 id="sw-upcoming">{ s.upcoming }</h2>
+                    <ul class="incidents">{ for snapshot.upcoming.iter().map(|m| maintenance(m)) }</ul>
+                </section>
+            }
+
+            <section class="section" aria-labelledby="sw-history">
+                <h2 id="sw-history">{ s.history }</h2>
+                if snapshot.history.is_empty() {
+                    <p class="empty">{ s.no_incidents }</p>
+                } else {
+                    <ol class="incidents history">
+                        { for snapshot.history.iter().take(visible).enumerate().map(|(index, i)| incident(i, is_open(i, index))) }
+                    </ol>
+                    if hidden > 0 {
+                        <button type="button" class="more" part="more" onclick={show_older}>
+                            { fill(s.show_older, hidden, "") }
+                        </button>
+                    }
+                }
+            </section>
+        </article>
+    }
+}
+
+/// Scrolls the element with `id` inside the widget into view.
+fn scroll_to(root: &NodeRef, id: &str) {
+    let Some(article) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    let scope = article.get_root_node();
+    let found = match scope.dyn_ref::<web_sys::DocumentFragment>() {
+        Some(fragment) => fragment.get_element_by_id(id),
+        None => scope
+            .dyn_ref::<web_sys::Document>()
+            .and_then(|d| d.get_element_by_id(id)),
+    };
+    if let Some(element) = found {
+        element.scroll_into_view();
+    }
+}

@@ -1,0 +1,53 @@
+use crate::i18n::Strings;
+use crate::io::intl::TimeFormatter;
+use crate::model::Update;
+use crate::view::group_by_day;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`Timeline`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// Entries, oldest first, untimed notes in their place.
+    pub updates: Rc<Vec<Update>>,
+    /// The widget's words.
+    pub strings: &'static Strings,
+    /// Days and times in the reader's locale and zone.
+    pub formatter: Rc<TimeFormatter>,
+}
+
+/// A timeline grouped by the reader's local day, each entry with its local time.
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let f = &props.formatter;
+    let s = props.strings;
+    let groups = group_by_day(&props.updates, |u| {
+        u.at.map(|t| f.local_day(t))
+            .or_else(|| u.day.map(|d| f.written_day(d)))
+    });
+    html! {
+        <ol class="timeline" part="timeline">
+            { for groups.into_iter().map(|(day, updates)| html! {
+                <li class="day">
+                    if let Some(day) = day { <h5 class="day-heading">{ day }</h5> }
+                    <ol class="updates">
+                        { for updates.into_iter().map(|u| html! {
+                            <li class="update">
+                                if let Some(at) = u.at {
+                                    <time class="update-time" datetime={at.to_rfc3339()} title={f.absolute(at)}>
+                                        { f.time_of_day(at) }
+                                        if u.approximate { { " (" }{ s.approximate }{ ")" } }
+                                    </time>
+                                }
+                                if let Some(status) = u.status {
+                                    <span class="update-status">{ s.status(status) }</span>
+                                }
+                                <p class="update-body" dir="auto">{ &u.body }</p>
+                            </li>
+                        }) }
+                    </ol>
+                </li>
+            }) }
+        </ol>
+    }
+}

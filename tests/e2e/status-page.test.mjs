@@ -1,0 +1,140 @@
+// End-to-end: the status page (www/status.html, mode="page") in Debian's headless Chromium:
+// screenshots at desktop and phone widths, axe-core in light and dark, a permalink opened from
+// the address bar, print styles, and a 500-incident history rendered without long tasks.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./static-server.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const www = join(root, "www");
+const shots = join(root, "target", "e2e");
+const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+  "--no-first-run", "--disable-component-update", "--disable-sync"];
+
+function history(count) {
+  const incidents = [];
+  for (let i = 0; i < count; i++) {
+    const start = new Date(Date.UTC(2024, 10, 1) - i * 86_400_000);
+    const end = new Date(start.getTime() + 5_400_000);
+    incidents.push({
+      id: `past-${i}`, title: `Past incident ${i}`, impact: ["minor", "major", "critical"][i % 3],
+      status: "resolved", started_at: start.toISOString(), resolved_at: end.toISOString(),
+      components: ["login"], release: `r${i}`, summary: `What happened in incident ${i}.`,
+      updates: [
+        { at: start.toISOString(), status: "investigating", body: `Looking into incident ${i}.` },
+        { day: start.toISOString().slice(0, 10), body: `A note on incident ${i}.` },
+        { at: end.toISOString(), status: "resolved", body: `Incident ${i} is fixed.` },
+      ],
+      lessons: [`Lesson ${i}`], conclusion: [`Conclusion ${i}`],
+    });
+  }
+  return JSON.stringify({ version: 1, service: { name: "Busy service" },
+    components: [{ id: "login", name: "Login", status: "operational" }], incidents });
+}
+
+let browser, site;
+before(async () => {
+  await mkdir(shots, { recursive: true });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: ARGS });
+  site = await serve(www, { extra: {
+    "/favicon.ico": "",
+    "/history-500.json": history(500),
+    "/history.html": (await readFile(join(www, "status.html"), "utf8")).replace('src="status.json"', 'src="history-500.json"'),
+  } });
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => m.type() === "error" && problems.push(`console.error: ${m.text()}`));
+  await page.goto(site.url + path);
+  await page.waitForFunction(() => document.querySelector("status-widget")?.shadowRoot?.querySelector(".incident-body"));
+  return { page, context, problems };
+}
+
+for (const [name, width] of [["desktop", 1024], ["phone", 375]]) {
+  test(`status.html shows the seed incident at ${width} px`, async () => {
+    const { page, context, problems } = await open("/status.html", { viewport: { width, height: 900 } });
+    const text = await page.locator("status-widget article").innerText();
+    for (const fact of ["Lambda Feedback", "All systems operational", "Incident related to new logins",
+      "b506", "Lessons learned", "Conclusion", "Timeline", "The issues were fully solved."]) {
+      assert.ok(text.includes(fact), `missing ${fact}`);
+    }
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "no sideways scrolling");
+    await page.screenshot({ path: join(shots, `status-page-${width}.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+for (const scheme of ["light", "dark"]) {
+  test(`status.html has no serious accessibility violations (${scheme})`, async () => {
+    const { page, context } = await open("/status.html", { colorScheme: scheme });
+    await page.addScriptTag({ content: await readFile(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8") });
+    const result = await page.evaluate(() => axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }));
+    const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+    const headings = await page.evaluate(() =>
+      [...document.querySelector("status-widget").shadowRoot.querySelectorAll("h1, h2, h3")].map((h) => h.tagName));
+    assert.equal(headings[0], "H1");
+    assert.ok(headings.includes("H2") && headings.includes("H3"));
+    await context.close();
+  });
+}
+
+test("a permalink in the address bar opens and scrolls to its incident", async () => {
+  const { page, context } = await open("/history.html#past-45", { viewport: { width: 375, height: 700 } });
+  await page.waitForFunction(() =>
+    document.querySelector("status-widget").shadowRoot.getElementById("past-45")?.querySelector(".incident-body"));
+  await page.waitForTimeout(100);
+  const top = await page.evaluate(() =>
+    document.querySelector("status-widget").shadowRoot.getElementById("past-45").getBoundingClientRect().top);
+  assert.ok(top >= -1 && top < 700, `top ${top}`);
+  await context.close();
+});
+
+test("a 500-incident history renders a page at a time (long tasks reported)", async (t) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  });
+  const page = await context.newPage();
+  await page.goto(site.url + "/history.html");
+  await page.waitForFunction(() => document.querySelector("status-widget")?.shadowRoot?.querySelectorAll(".history > .incident").length === 20);
+  const rendered = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(500);
+  const { tasks, fileArrived } = await page.evaluate(() => ({
+    tasks: window.__longTasks,
+    fileArrived: performance.getEntriesByType("resource").find((r) => r.name.endsWith("history-500.json")).responseEnd,
+  }));
+  // A measurement, not a pass/fail timing: the benchmark (issue 5) holds the targets.
+  const round = (list) => JSON.stringify(list.map((x) => Math.round(x.duration)));
+  t.diagnostic(`500 incidents: 20 rendered ${rendered.toFixed(0)} ms after navigation start; long tasks `
+    + `before the file arrived (start-up) ${round(tasks.filter((x) => x.start < fileArrived))}, `
+    + `after it (parse, read, render) ${round(tasks.filter((x) => x.start >= fileArrived))}`);
+  assert.match(await page.locator("status-widget button.more").innerText(), /Show older incidents \(480 more\)/);
+  await context.close();
+});
+
+test("the page prints without buttons or animation", async () => {
+  const { page, context } = await open("/history.html", { viewport: { width: 800, height: 1000 } });
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator("status-widget button.more").evaluate((e) => getComputedStyle(e).display), "none");
+  await page.screenshot({ path: join(shots, "status-page-print.png") });
+  const pdf = await page.pdf({ format: "A4" });
+  assert.ok(pdf.length > 10_000);
+  await context.close();
+});
