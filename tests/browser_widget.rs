@@ -702,3 +702,33 @@ async fn incidents_that_share_an_id_both_show() {
     assert!(w.text().contains("First of two") && w.text().contains("Second of two"));
     w.assert_no_uncaught_error();
 }
+
+#[wasm_bindgen_test]
+async fn the_theme_attribute_chooses_the_palette() {
+    let key = unique("theme");
+    put(
+        &key,
+        &incident_doc(&unique("x"), "Themed", "minor", "identified", &["x"]),
+    )
+    .await;
+    let mut w = mount(&[("src", &doc_url(&key)), ("theme", "dark")]);
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+    assert!(w.find(".theme.dark").is_some());
+    let dark_bg = web_sys::window()
+        .unwrap()
+        .get_computed_style(&w.find(".item").unwrap())
+        .unwrap()
+        .unwrap()
+        .get_property_value("background-color")
+        .unwrap();
+    w.set("theme", "light");
+    wait_until("the light palette", || w.find(".theme.dark").is_none()).await;
+    let light_bg = web_sys::window()
+        .unwrap()
+        .get_computed_style(&w.find(".item").unwrap())
+        .unwrap()
+        .unwrap()
+        .get_property_value("background-color")
+        .unwrap();
+    assert_ne!(dark_bg, light_bg);
+}

@@ -1,6 +1,6 @@
 use super::{Banner, Indicator, StatusPage};
-use crate::config::{Mode, WidgetConfig};
-use crate::hooks::{use_dismissals, use_now, use_status};
+use crate::config::{Mode, Theme, WidgetConfig};
+use crate::hooks::{use_dismissals, use_now, use_prefers_dark, use_status};
 use crate::i18n::strings_for;
 use crate::io::intl::TimeFormatter;
 use crate::io::poller::{StatusSource, StatusState};
@@ -23,6 +23,23 @@ pub struct StatusWidgetProps {
 /// The whole widget: reads the status and shows it as a banner or an indicator.
 #[component]
 pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
+    let prefers_dark = use_prefers_dark();
+    let dark = match props.config.theme {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::Auto => prefers_dark,
+    };
+    html! {
+        <div class={classes!("theme", dark.then_some("dark"))}>
+            <WidgetContent config={props.config.clone()} lang={props.lang.clone()}
+                on_change={props.on_change.clone()} />
+        </div>
+    }
+}
+
+/// What the widget shows inside its colour scheme.
+#[component]
+fn WidgetContent(props: &StatusWidgetProps) -> Html {
     let config = &props.config;
     let source = StatusSource {
         sources: config.sources.clone(),
