@@ -67,6 +67,18 @@ pub struct ItemView {
     pub link: Option<String>,
 }
 
+/// Component ids as the reader knows them: their names, or the id where the file has none.
+pub fn component_names(doc: &StatusDocument, ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            doc.components
+                .iter()
+                .find(|c| c.id == *id)
+                .map_or_else(|| id.clone(), |c| c.name.clone())
+        })
+        .collect()
+}
+
 /// The items the banner shows at `now`, in order. `status_page` overrides the file's own.
 pub fn banner_items(
     doc: &StatusDocument,
@@ -74,16 +86,7 @@ pub fn banner_items(
     status_page: Option<&str>,
 ) -> Vec<ItemView> {
     let status_page = status_page.or(doc.service.status_page.as_deref());
-    let names = |ids: &[String]| -> Vec<String> {
-        ids.iter()
-            .map(|id| {
-                doc.components
-                    .iter()
-                    .find(|c| c.id == *id)
-                    .map_or_else(|| id.clone(), |c| c.name.clone())
-            })
-            .collect()
-    };
+    let names = |ids: &[String]| component_names(doc, ids);
     let anchored =
         |id: &str| status_page.map(|p| format!("{}#{id}", p.split('#').next().unwrap_or(p)));
     doc.active_items(now)

@@ -1,7 +1,7 @@
 use super::Timeline;
 use crate::i18n::Strings;
 use crate::io::intl::TimeFormatter;
-use crate::model::{Incident, StatusDocument, Vocabulary};
+use crate::model::{Incident, Vocabulary};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -20,18 +20,6 @@ pub struct IncidentDetailsProps {
     pub strings: &'static Strings,
     /// Times in the reader's locale.
     pub formatter: Rc<TimeFormatter>,
-}
-
-/// Component ids as their names, for one incident.
-pub fn component_names(doc: &StatusDocument, ids: &[String]) -> Vec<String> {
-    ids.iter()
-        .map(|id| {
-            doc.components
-                .iter()
-                .find(|c| c.id == *id)
-                .map_or_else(|| id.clone(), |c| c.name.clone())
-        })
-        .collect()
 }
 
 /// One incident on the status page: a summary line that expands to its facts, summary,

@@ -1,9 +1,9 @@
-use super::incident_details::component_names;
 use super::IncidentDetails;
 use crate::hooks::use_location_hash;
 use crate::i18n::{fill, Strings};
 use crate::io::intl::TimeFormatter;
 use crate::model::{Incident, Maintenance, StatusDocument, Timestamp};
+use crate::view::component_names;
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
