@@ -6,17 +6,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, mkdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { launch, open as openUrl, seriousViolations, shots, www } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const www = join(root, "www");
-const shots = join(root, "target", "e2e");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-  "--no-first-run", "--disable-component-update", "--disable-sync"];
 
 const iso = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
 const activeStatus = (title = "Login fails on Safari", extra = "") => JSON.stringify({
@@ -35,7 +27,7 @@ before(async () => {
     throw new Error("www/pkg is missing: run wasm-pack build --target web --release --out-dir www/pkg");
   });
   await mkdir(shots, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launch();
   // The "CDN": the loader, its wasm and the status files, with CORS as a CDN serves them.
   cdn = await serve(www, { cors: true, extra: {
     "/favicon.ico": "",
@@ -66,15 +58,7 @@ after(async () => {
   await pages?.close();
 });
 
-async function open(path, options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => m.type() === "error" && problems.push(`console.error: ${m.text()} (${m.location().url})`));
-  await page.goto(pages.url + path);
-  return { page, context, problems };
-}
+const open = (path, options) => openUrl(browser, pages.url + path, options);
 
 const bannerVisible = (page) => page.waitForFunction(
   () => document.querySelector("status-widget")?.shadowRoot?.querySelector(".item"), null, { polling: "raf" });
@@ -145,10 +129,8 @@ for (const scheme of ["light", "dark"]) {
     await bannerVisible(page);
     const ms = await page.evaluate(() => performance.now());
     t.diagnostic(`demo page: banner visible ${ms.toFixed(0)} ms after navigation start`);
-    await page.addScriptTag({ content: await readFile(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8") });
-    const result = await page.evaluate(() => axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }));
-    const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+    const { result, lines } = await seriousViolations(page);
+    assert.deepEqual(lines, []);
     const checked = result.passes.find((p) => p.id === "color-contrast");
     assert.ok(checked && checked.nodes.some((n) => JSON.stringify(n.target).includes("status-widget")),
       "colour contrast was checked inside the widget");

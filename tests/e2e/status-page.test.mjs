@@ -4,16 +4,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, mkdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
+import { launch, open as openUrl, seriousViolations, shots, www } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const www = join(root, "www");
-const shots = join(root, "target", "e2e");
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-  "--no-first-run", "--disable-component-update", "--disable-sync"];
 
 function history(count) {
   const incidents = [];
@@ -39,7 +32,7 @@ function history(count) {
 let browser, site;
 before(async () => {
   await mkdir(shots, { recursive: true });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", headless: true, args: ARGS });
+  browser = await launch();
   site = await serve(www, { extra: {
     "/favicon.ico": "",
     "/history-500.json": history(500),
@@ -52,14 +45,9 @@ after(async () => {
 });
 
 async function open(path, options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => m.type() === "error" && problems.push(`console.error: ${m.text()}`));
-  await page.goto(site.url + path);
-  await page.waitForFunction(() => document.querySelector("status-widget")?.shadowRoot?.querySelector(".incident-body"));
-  return { page, context, problems };
+  const opened = await openUrl(browser, site.url + path, options);
+  await opened.page.waitForFunction(() => document.querySelector("status-widget")?.shadowRoot?.querySelector(".incident-body"));
+  return opened;
 }
 
 for (const [name, width] of [["desktop", 1024], ["phone", 375]]) {
@@ -80,10 +68,8 @@ for (const [name, width] of [["desktop", 1024], ["phone", 375]]) {
 for (const scheme of ["light", "dark"]) {
   test(`status.html has no serious accessibility violations (${scheme})`, async () => {
     const { page, context } = await open("/status.html", { colorScheme: scheme });
-    await page.addScriptTag({ content: await readFile(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8") });
-    const result = await page.evaluate(() => axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] }));
-    const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+    const { lines } = await seriousViolations(page, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]);
+    assert.deepEqual(lines, []);
     const headings = await page.evaluate(() =>
       [...document.querySelector("status-widget").shadowRoot.querySelectorAll("h1, h2, h3")].map((h) => h.tagName));
     assert.equal(headings[0], "H1");
