@@ -83,6 +83,11 @@ export async function deriveStatus(document, now) {
   return (await load()).deriveStatus(document, now);
 }
 
+/** Bytes of memory the widget's wasm holds (diagnostics and the benchmark). */
+export async function wasmMemoryBytes() {
+  return (await load()).wasmMemoryBytes();
+}
+
 /** Checks a status document the way the widget reads it: `{ ok, format, error, problems }`. */
 export async function checkStatus(document, format) {
   return (await load()).checkStatus(document, format);

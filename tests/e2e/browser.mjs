@@ -13,7 +13,7 @@ export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--enable-precise-memory-info",
       "--no-first-run", "--disable-component-update", "--disable-sync"],
   });
 }

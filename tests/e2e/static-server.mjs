@@ -23,7 +23,13 @@ export async function serve(root, { cors = false, extra = {}, headers = {} } = {
   const log = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    log.push({ path, method: req.method, headers: req.headers, time: Date.now() });
+    const entry = { path, method: req.method, headers: req.headers, time: Date.now() };
+    log.push(entry);
+    const writeHead = res.writeHead.bind(res);
+    res.writeHead = (status, ...rest) => {
+      entry.status = status;
+      return writeHead(status, ...rest);
+    };
     const common = { ...headers };
     if (cors) common["Access-Control-Allow-Origin"] = "*";
     try {

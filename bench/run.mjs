@@ -1,0 +1,172 @@
+// status-widget benchmark: what the widget costs a login page, next to a hand-written
+// JavaScript banner, in Debian's headless Chromium on loopback. Prints one table; each figure
+// stands next to its target. Run through `scripts/bench` (which builds the release first).
+import { readFile } from "node:fs/promises";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { join } from "node:path";
+import { launch, root, www } from "../tests/e2e/browser.mjs";
+import { serve } from "../tests/e2e/static-server.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const TEXT = "Logins from Safari are failing";
+const iso = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
+const active = JSON.stringify({
+  version: 1,
+  service: { name: "Example", status_page: "https://status.example.org/",
+    contact: [{ label: "Email support", href: "mailto:support@example.org" }] },
+  updated_at: iso(-1),
+  components: [{ id: "login", name: "Login", status: "partial_outage" }],
+  incidents: [{ id: "safari", title: "Login fails on Safari", impact: "major", status: "identified",
+    started_at: iso(-30), components: ["login"], banner: `${TEXT}. Please use another browser.`,
+    updates: [{ at: iso(-20), status: "identified", body: "Safari blocks third-party cookies." }] }],
+});
+function history(count) {
+  const incidents = [];
+  for (let i = 0; i < count; i++) {
+    const start = new Date(Date.UTC(2024, 10, 1) - i * 86_400_000);
+    const end = new Date(start.getTime() + 5_400_000);
+    incidents.push({ id: `past-${i}`, title: `Past incident ${i}`, impact: "minor", status: "resolved",
+      started_at: start.toISOString(), resolved_at: end.toISOString(), components: ["login"],
+      summary: `What happened in incident ${i}.`, lessons: [`Lesson ${i}`], conclusion: [`Conclusion ${i}`],
+      updates: [{ at: start.toISOString(), status: "investigating", body: `Looking into incident ${i}.` },
+        { at: end.toISOString(), status: "resolved", body: `Incident ${i} is fixed.` }] });
+  }
+  return JSON.stringify({ version: 1, service: { name: "Busy" }, components: [{ id: "login", name: "Login", status: "operational" }], incidents });
+}
+
+const page = (banner, head = "") => `<!doctype html><html lang="en"><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in</title>${head}
+<link rel="stylesheet" href="/demo.css">
+<header><span class="brand">Example</span></header>
+<main><div class="card"><h1>Sign in</h1>${banner}
+<form><label for="email">Email</label><input id="email" type="email">
+<label for="password">Password</label><input id="password" type="password">
+<button class="primary" type="submit">Sign in</button></form></div></main>`;
+
+const site = await serve(www, { extra: {
+  "/favicon.ico": "",
+  "/active.json": active,
+  "/history-500.json": history(500),
+  "/handwritten.js": await readFile(join(root, "bench", "handwritten.js"), "utf8"),
+  "/widget.html": page('<status-widget src="/active.json" poll="0"></status-widget>',
+    '<script type="module" src="/status-widget.js"></script>'),
+  "/handwritten.html": page('<div id="banner"></div>', '<script type="module" src="/handwritten.js"></script>'),
+  "/quiet.html": page('<status-widget src="/status.json" poll="0"></status-widget>',
+    '<script type="module" src="/status-widget.js"></script>'),
+  "/polling.html": page('<status-widget src="/active.json" poll="0.25"></status-widget>',
+    '<script type="module" src="/status-widget.js"></script>'),
+  "/history.html": (await readFile(join(www, "status.html"), "utf8")).replace('src="status.json"', 'src="history-500.json"'),
+} });
+
+const browser = await launch();
+const probe = `
+  window.__longTasks = []; window.__shifts = 0; window.__visibleAt = null;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) __longTasks.push(e.duration); })
+    .observe({ type: "longtask", buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) __shifts += e.value; })
+    .observe({ type: "layout-shift", buffered: true });
+  const look = () => {
+    const widget = document.querySelector("status-widget")?.shadowRoot?.textContent ?? "";
+    const plain = document.getElementById("banner")?.textContent ?? "";
+    if ((widget + plain).includes(${JSON.stringify(TEXT)})) __visibleAt = performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);`;
+
+async function load(path, { settle = 600 } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  await context.addInitScript(probe);
+  const p = await context.newPage();
+  await p.goto(site.url + path);
+  if (path !== "/quiet.html" && path !== "/history.html") await p.waitForFunction(() => window.__visibleAt !== null, null, { timeout: 20_000 });
+  await p.waitForTimeout(settle);
+  const result = await p.evaluate(async () => ({
+    visibleAt: window.__visibleAt,
+    longTasks: window.__longTasks,
+    cls: window.__shifts,
+    heap: performance.memory?.usedJSHeapSize ?? null,
+    wasm: document.querySelector("status-widget") ? await import("/status-widget.js").then((m) => m.wasmMemoryBytes()) : null,
+  }));
+  await context.close();
+  return result;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+// Bytes.
+const files = ["status-widget.js", "pkg/status_widget.js", "pkg/status_widget_bg.wasm"];
+const sizes = [];
+for (const file of files) {
+  const data = await readFile(join(www, file));
+  sizes.push({ file, raw: data.length, gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+}
+const total = sizes.reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const baselineBytes = (await readFile(join(root, "bench", "handwritten.js"))).length;
+
+// Time to banner, alternating.
+const widgetRuns = [], handRuns = [];
+for (let i = 0; i < RUNS; i++) {
+  widgetRuns.push(await load("/widget.html"));
+  handRuns.push(await load("/handwritten.html"));
+}
+const widgetMedian = median(widgetRuns.map((r) => r.visibleAt));
+const handMedian = median(handRuns.map((r) => r.visibleAt));
+const ratio = widgetMedian / handMedian;
+const maxLong = (runs) => Math.max(0, ...runs.flatMap((r) => r.longTasks));
+const longRuns = widgetRuns.filter((r) => r.longTasks.length > 0).length;
+const clsWidget = median(widgetRuns.map((r) => r.cls));
+const clsHand = median(handRuns.map((r) => r.cls));
+
+// Memory with the seed document (nothing active), and the 500-incident status page.
+const quiet = await load("/quiet.html", { settle: 1500 });
+const historyRuns = [];
+for (let i = 0; i < 3; i++) historyRuns.push(await load("/history.html", { settle: 1500 }));
+
+// Polling an unchanged file.
+const context = await browser.newContext();
+const p = await context.newPage();
+const polls = [];
+p.on("requestfinished", async (request) => {
+  if (!request.url().endsWith("/active.json")) return;
+  const sizes = await request.sizes();
+  polls.push(sizes.responseHeadersSize + sizes.responseBodySize);
+});
+const before = site.log.length;
+await p.goto(site.url + "/polling.html");
+await p.waitForTimeout(Number(process.env.BENCH_POLL_MS ?? 8000));
+await context.close();
+const served = site.log.slice(before).filter((r) => r.path === "/active.json");
+const notModified = served.filter((r) => r.status === 304).length;
+const pollShare = (notModified / Math.max(1, served.length - 1)) * 100; // the first read is a 200
+
+await browser.close();
+await site.close();
+
+// The table.
+const rows = [];
+const row = (metric, value, target, ok) => rows.push([metric, value, target, ok === undefined ? "" : ok ? "ok" : "MISSED"]);
+for (const s of sizes) row(`bytes: ${s.file}`, `${s.raw} raw, ${s.gzip} gzip, ${s.brotli} br`, "", undefined);
+row("bytes: total (loader + glue + wasm)", `${kib(total.raw)} raw, ${kib(total.gzip)} gzip, ${kib(total.brotli)} br`, "gzip ≤ 80 KiB (stretch 60)", total.gzip <= 80 * 1024);
+row("bytes: hand-written banner", `${baselineBytes} raw`, "", undefined);
+row(`time to banner, median of ${RUNS} (widget)`, `${widgetMedian.toFixed(0)} ms`, "", undefined);
+row(`time to banner, median of ${RUNS} (hand-written)`, `${handMedian.toFixed(0)} ms`, "", undefined);
+row("time to banner: widget / hand-written", `${ratio.toFixed(2)}×`, "≤ 1.5×", ratio <= 1.5);
+row("long tasks > 50 ms during load (widget)", `${longRuns} of ${RUNS} runs, longest ${maxLong(widgetRuns).toFixed(0)} ms`, "none", longRuns === 0);
+row("long tasks > 50 ms during load (hand-written)", `longest ${maxLong(handRuns).toFixed(0)} ms`, "", undefined);
+row("CLS, banner inline above the form (widget)", clsWidget.toFixed(3), "≤ 0.05", clsWidget <= 0.05);
+row("CLS, banner inline above the form (hand-written)", clsHand.toFixed(3), "", undefined);
+row("CLS, overlay placement", "not offered", "0 if offered", undefined);
+row("memory after load, seed document: JS heap", kib(quiet.heap ?? 0), "", undefined);
+row("memory after load, seed document: wasm", kib(quiet.wasm ?? 0), "≤ 2 MiB", (quiet.wasm ?? Infinity) <= 2 * 1024 * 1024);
+row("500-incident page: longest task", `${maxLong(historyRuns).toFixed(0)} ms (3 runs)`, "none > 50 ms", maxLong(historyRuns) <= 50);
+row("polling an unchanged file: 304 share", `${notModified} of ${served.length - 1} polls (${pollShare.toFixed(0)} %)`, "≥ 95 %", pollShare >= 95);
+row("polling an unchanged file: bytes per poll", polls.length > 1 ? `${median(polls.slice(1)).toFixed(0)} B (headers + body)` : "n/a", "", undefined);
+
+const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => String(r[c]).length), ["metric", "measured", "target", ""][c].length));
+const line = (cells) => "| " + cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
+console.log(`status-widget benchmark · ${new Date().toISOString()} · headless Chromium, loopback, ${RUNS} alternating runs`);
+console.log(line(["metric", "measured", "target", ""]));
+console.log(line(widths.map((w) => "-".repeat(w))));
+for (const r of rows) console.log(line(r));
