@@ -1,9 +1,12 @@
 //! Reading a status document handed over by JavaScript: a string of JSON text, or an object
-//! (from `JSON.parse` or `response.json()`), read with serde-wasm-bindgen into the model's tree.
+//! (from `JSON.parse` or `response.json()`). Objects are walked directly with js-sys into the
+//! model's tree, with the same depth limit as the text reader, so a cyclic or absurdly deep
+//! object is an error rather than a stack overflow. (Walking them by hand instead of through
+//! serde-wasm-bindgen's deserializer keeps serde's error-formatting code out of the wasm.)
 
-use crate::model::json::Node;
+use crate::model::json::{Node, Value, MAX_DEPTH};
 use crate::model::{load_node, load_str, Format, LoadError, Loaded};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads `value` as a status document: text is parsed with the model's own JSON reader (so
 /// problems carry line and column); any other value is read as an already-parsed object.
@@ -11,7 +14,44 @@ pub fn load_js(value: &JsValue, format: Format) -> Result<Loaded, LoadError> {
     if let Some(text) = value.as_string() {
         return load_str(&text, format);
     }
-    let node: Node = serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| LoadError::BadValue(e.to_string()))?;
-    load_node(&node, format)
+    load_node(&node_from_js(value, 0)?, format)
+}
+
+fn node_from_js(value: &JsValue, depth: usize) -> Result<Node, LoadError> {
+    let value = if let Some(text) = value.as_string() {
+        Value::String(text)
+    } else if let Some(b) = value.as_bool() {
+        Value::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        // JavaScript numbers are all f64; keep the whole ones that an i64 holds exactly.
+        let whole = n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0;
+        Value::Number(whole.then_some(n as i64))
+    } else if value.is_null() || value.is_undefined() {
+        Value::Null
+    } else if depth >= MAX_DEPTH {
+        return Err(LoadError::BadValue(format!(
+            "arrays and objects nest deeper than {MAX_DEPTH} levels"
+        )));
+    } else if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for item in array.iter() {
+            items.push(node_from_js(&item, depth + 1)?);
+        }
+        Value::Array(items)
+    } else if value.is_object() && !value.is_function() {
+        let object: &js_sys::Object = value.unchecked_ref();
+        let mut members = Vec::new();
+        for entry in js_sys::Object::entries(object).iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            members.push((key, node_from_js(&pair.get(1), depth + 1)?));
+        }
+        Value::Object(members)
+    } else {
+        let kind = value.js_typeof().as_string().unwrap_or_default();
+        return Err(LoadError::BadValue(format!(
+            "a {kind} cannot stand in a status document"
+        )));
+    };
+    Ok(Node { value, at: None })
 }
