@@ -11,10 +11,12 @@ const pkg = (file) => new URL(`./pkg/${file}`, import.meta.url).href;
 let loading;
 
 function load() {
-  loading ??= import(pkg("status_widget.js")).then(async (wasm) => {
-    await wasm.default({ module_or_path: pkg("status_widget_bg.wasm") });
-    return wasm;
-  });
+  // The glue module and the wasm download in parallel; the wasm compiles while it streams.
+  loading ??= Promise.all([import(pkg("status_widget.js")), fetch(pkg("status_widget_bg.wasm"))])
+    .then(async ([wasm, response]) => {
+      await wasm.default({ module_or_path: response });
+      return wasm;
+    });
   return loading;
 }
 
