@@ -70,6 +70,10 @@ pub fn BannerItem(props: &BannerItemProps) -> Html {
     if !item.components.is_empty() {
         meta.push(html! { <span class="affects">{ s.affects }{ ": " }{ item.components.join(", ") }</span> });
     }
+    // The link ends the same line: one line less pushes the login form down less.
+    if let Some(href) = &item.link {
+        meta.push(html! { <a class="link" part="link" href={href.clone()}>{ s.details }</a> });
+    }
     let dismiss = {
         let key = item.key.clone();
         props.on_dismiss.reform(move |_: MouseEvent| key.clone())
@@ -90,9 +94,6 @@ pub fn BannerItem(props: &BannerItemProps) -> Html {
                             <>{ if i > 0 { " · " } else { "" } }{ m }</>
                         }) }
                     </p>
-                }
-                if let Some(href) = &item.link {
-                    <p class="links"><a class="link" part="link" href={href.clone()}>{ s.details }</a></p>
                 }
             </div>
             <button type="button" class="dismiss" part="dismiss"
