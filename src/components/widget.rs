@@ -50,16 +50,6 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
     let now = use_now(30_000);
     let (dismissed, on_dismiss) = use_dismissals();
     let formatter = use_memo(props.lang.clone(), |lang| TimeFormatter::new(lang));
-    {
-        // The status page formats many dates: prepare Intl ahead, off the rendering task. The
-        // banner stays lazy, so a quiet login page never pays for it.
-        let formatter = formatter.clone();
-        use_effect_with((props.lang.clone(), config.mode), move |(_, mode)| {
-            if *mode == Mode::Page {
-                wasm_bindgen_futures::spawn_local(async move { formatter.warm_up().await });
-            }
-        });
-    }
     let document = use_memo(
         (state.current.clone(), config.components.clone()),
         |(current, components)| {
@@ -68,6 +58,31 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
                 .map(|c| shown_document(&c.document, components))
         },
     );
+    // Dates need Intl, whose first use is slow: the page, or a banner with something to show,
+    // prepares its formatters in tasks of their own before rendering. A quiet login page never
+    // touches Intl at all.
+    let full = config.mode == Mode::Page;
+    let wants_intl = match config.mode {
+        Mode::Page => true,
+        Mode::Banner => document
+            .as_ref()
+            .as_ref()
+            .is_some_and(|doc| !doc.active_items(now).is_empty()),
+        Mode::Indicator => false,
+    };
+    let cold = wants_intl && !formatter.is_warm(full);
+    let rerender = use_force_update();
+    {
+        let formatter = formatter.clone();
+        use_effect_with((cold, full), move |&(cold, full)| {
+            if cold {
+                wasm_bindgen_futures::spawn_local(async move {
+                    formatter.warm_up(full).await;
+                    rerender.force_update();
+                });
+            }
+        });
+    }
     let strings = strings_for(&props.lang);
     let status_page: Option<AttrValue> = config
         .status_page
@@ -85,6 +100,9 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
             _ => html! {},
         };
     };
+    if cold {
+        return html! {};
+    }
     let stale = doc.is_stale(now, config.max_age_seconds.map(|s| (s * 1000.0) as i64));
     match config.mode {
         Mode::Indicator => html! {

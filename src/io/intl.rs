@@ -152,19 +152,30 @@ impl TimeFormatter {
         .unwrap_or_else(|| t.to_rfc3339()[11..16].to_owned())
     }
 
-    /// Creates every formatter the status page uses, one per task. A browser's first `Intl` use
-    /// costs tens of milliseconds while it loads locale data; done ahead, while the status file
-    /// is on its way, it never joins the rendering in one long task.
-    pub async fn warm_up(&self) {
+    /// Whether the formatters a mode needs exist: the banner's two, or with `full` the page's six.
+    pub fn is_warm(&self, full: bool) -> bool {
+        let banner = self.absolute.get().is_some() && self.relative.get().is_some();
+        banner
+            && (!full
+                || (self.local_day.get().is_some()
+                    && self.written_day.get().is_some()
+                    && self.time_of_day.get().is_some()
+                    && self.units.get().is_some()))
+    }
+
+    /// Creates the formatters a mode needs (see [`Self::is_warm`]), one per task. A browser's
+    /// first `Intl` use costs tens of milliseconds while it loads locale data; done ahead of the
+    /// render that needs it, it never joins that render in one long task.
+    pub async fn warm_up(&self, full: bool) {
         let t = Timestamp::from_unix_millis(0);
-        let steps: [&dyn Fn(); 6] = [
-            &|| drop(self.absolute(t)),
-            &|| drop(self.relative(t, t)),
+        let banner: [&dyn Fn(); 2] = [&|| drop(self.absolute(t)), &|| drop(self.relative(t, t))];
+        let page: [&dyn Fn(); 4] = [
             &|| drop(self.local_day(t)),
             &|| drop(self.written_day(t.utc_date())),
             &|| drop(self.time_of_day(t)),
             &|| drop(self.duration(0)),
         ];
+        let steps = banner.iter().chain(if full { &page[..] } else { &[] });
         for step in steps {
             gloo_timers::future::TimeoutFuture::new(0).await;
             step();
