@@ -73,15 +73,19 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
     let cold = wants_intl && !formatter.is_warm(full);
     let rerender = use_force_update();
     {
-        let formatter = formatter.clone();
-        use_effect_with((cold, full), move |&(cold, full)| {
-            if cold {
-                wasm_bindgen_futures::spawn_local(async move {
-                    formatter.warm_up(full).await;
-                    rerender.force_update();
-                });
-            }
-        });
+        // Keyed by the formatter too: a language change during a warm-up must warm the new one.
+        use_effect_with(
+            (cold, full, formatter.clone()),
+            move |(cold, full, formatter)| {
+                if *cold {
+                    let (full, formatter) = (*full, formatter.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        formatter.warm_up(full).await;
+                        rerender.force_update();
+                    });
+                }
+            },
+        );
     }
     let strings = strings_for(&props.lang);
     let status_page: Option<AttrValue> = config
