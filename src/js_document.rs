@@ -4,7 +4,7 @@
 //! object is an error rather than a stack overflow. (Walking them by hand instead of through
 //! serde-wasm-bindgen's deserializer keeps serde's error-formatting code out of the wasm.)
 
-use crate::model::json::{Node, Value, MAX_DEPTH};
+use crate::model::json::{whole_number, JsonErrorKind, Node, Value, MAX_DEPTH};
 use crate::model::{load_node, load_str, Format, LoadError, Loaded};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -23,15 +23,11 @@ fn node_from_js(value: &JsValue, depth: usize) -> Result<Node, LoadError> {
     } else if let Some(b) = value.as_bool() {
         Value::Bool(b)
     } else if let Some(n) = value.as_f64() {
-        // JavaScript numbers are all f64; keep the whole ones that an i64 holds exactly.
-        let whole = n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0;
-        Value::Number(whole.then_some(n as i64))
+        Value::Number(whole_number(n))
     } else if value.is_null() || value.is_undefined() {
         Value::Null
     } else if depth >= MAX_DEPTH {
-        return Err(LoadError::BadValue(format!(
-            "arrays and objects nest deeper than {MAX_DEPTH} levels"
-        )));
+        return Err(LoadError::BadValue(JsonErrorKind::TooDeep.to_string()));
     } else if let Some(array) = value.dyn_ref::<js_sys::Array>() {
         let mut items = Vec::with_capacity(array.length() as usize);
         for item in array.iter() {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 /// # Example
 /// ```ignore
 /// let state = use_status(source, Callback::noop());
-/// if let Some(current) = &state.current { /* render current.loaded.document */ }
+/// if let Some(current) = &state.current { /* render current.document */ }
 /// ```
 #[hook]
 pub fn use_status(source: StatusSource, on_change: Callback<StatusState>) -> StatusState {

@@ -2,8 +2,10 @@
 //! can be reported as "line 12, column 18". It is also far smaller in wasm than serde_json, and it
 //! never recurses deeper than [`MAX_DEPTH`], so a hostile document cannot exhaust the stack.
 //!
-//! Documents that arrive as JavaScript objects are read into the same [`Node`] tree through
-//! serde (see the `Deserialize` impl), with the same depth limit.
+//! Documents already parsed elsewhere reach the same [`Node`] tree with the same depth limit:
+//! through serde (the `Deserialize` impl, which the tests use with serde_json as an oracle), and
+//! in the browser by walking JavaScript objects (`js_document`). Both keep numbers with
+//! [`whole_number`].
 
 use core::fmt;
 
@@ -51,6 +53,12 @@ pub enum Value {
     /// An object's members in document order; duplicates are kept, and lookups take the last,
     /// as `JSON.parse` does.
     Object(Vec<(String, Node)>),
+}
+
+/// The integer a JavaScript number (always an f64) stands for, when it is whole and an `i64`
+/// holds it exactly; `None` otherwise.
+pub fn whole_number(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0).then_some(n as i64)
 }
 
 impl Value {
@@ -478,9 +486,7 @@ impl<'de> serde::de::Visitor<'de> for NodeSeed {
         Ok(bare(Value::Number(i64::try_from(v).ok())))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
-        // JavaScript numbers are all f64; keep the whole ones that an i64 holds exactly.
-        let whole = v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0;
-        Ok(bare(Value::Number(whole.then_some(v as i64))))
+        Ok(bare(Value::Number(whole_number(v))))
     }
     fn visit_str<E>(self, v: &str) -> Result<Node, E> {
         Ok(bare(Value::String(v.to_owned())))
