@@ -43,6 +43,12 @@ fn options(pairs: &[(&str, &str)]) -> JsValue {
     object.into()
 }
 
+/// Makes an `Intl` formatter for `lang`, or for English when the browser refuses the tag;
+/// `None` when there is no `Intl` at all.
+fn with_fallback<T>(lang: &str, make: impl Fn(&str) -> Result<T, JsValue>) -> Option<T> {
+    make(lang).or_else(|_| make("en")).ok()
+}
+
 const DAY: &[(&str, &str)] = &[
     ("weekday", "long"),
     ("year", "numeric"),
@@ -84,9 +90,7 @@ impl TimeFormatter {
 
     fn date_format(&self, pairs: &[(&str, &str)]) -> Option<JsDateTimeFormat> {
         let options = options(pairs);
-        JsDateTimeFormat::new(&self.lang, &options)
-            .or_else(|_| JsDateTimeFormat::new("en", &options))
-            .ok()
+        with_fallback(&self.lang, |lang| JsDateTimeFormat::new(lang, &options))
     }
 
     fn format(
@@ -112,9 +116,7 @@ impl TimeFormatter {
         let (value, unit) = relative_parts(t.unix_millis() - now.unix_millis());
         let format = self.relative.get_or_init(|| {
             let options = options(&[("numeric", "auto")]);
-            JsRelativeTimeFormat::new(&self.lang, &options)
-                .or_else(|_| JsRelativeTimeFormat::new("en", &options))
-                .ok()
+            with_fallback(&self.lang, |lang| JsRelativeTimeFormat::new(lang, &options))
         });
         format
             .as_ref()
@@ -190,9 +192,8 @@ impl TimeFormatter {
                 .map(|unit| {
                     let options =
                         options(&[("style", "unit"), ("unit", unit), ("unitDisplay", "long")]);
-                    let format = JsNumberFormat::new(&self.lang, &options)
-                        .or_else(|_| JsNumberFormat::new("en", &options))
-                        .ok();
+                    let format =
+                        with_fallback(&self.lang, |lang| JsNumberFormat::new(lang, &options));
                     (unit, format)
                 })
                 .collect()
