@@ -69,6 +69,11 @@ pub struct WidgetConfig {
 }
 
 impl WidgetConfig {
+    /// `max-age` in milliseconds, as `StatusDocument::is_stale` takes it.
+    pub fn max_age_ms(&self) -> Option<i64> {
+        self.max_age_seconds.map(|s| (s * 1000.0) as i64)
+    }
+
     /// Reads the configuration through `attribute`, which returns an attribute's value if set.
     pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Self {
         let non_empty = |name: &str| attribute(name).filter(|v| !v.trim().is_empty());
@@ -155,6 +160,7 @@ mod tests {
         assert_eq!(c.sources, ["a.json", "https://b.example/status.json"]);
         assert_eq!(c.mode, Mode::Indicator);
         assert_eq!(c.max_age_seconds, Some(600.0));
+        assert_eq!(c.max_age_ms(), Some(600_000));
         assert_eq!(c.poll_seconds, None, "poll=0 turns polling off");
         assert_eq!(c.lang.as_deref(), Some("de-CH"));
         assert_eq!(c.components, ["login", "app"]);

@@ -107,7 +107,7 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
     if cold {
         return html! {};
     }
-    let stale = doc.is_stale(now, config.max_age_seconds.map(|s| (s * 1000.0) as i64));
+    let stale = doc.is_stale(now, config.max_age_ms());
     match config.mode {
         Mode::Indicator => html! {
             <Indicator level={Some(doc.level(now))} {stale} {strings} {status_page} />

@@ -151,10 +151,9 @@ fn dispatch(host: &HtmlElement, config: &WidgetConfig, state: &StatusState) {
     } else if let Some(current) = &state.current {
         let now = clock::now();
         let doc = shown_document(&current.document, &config.components);
-        let max_age = config.max_age_seconds.map(|s| (s * 1000.0) as i64);
         set("level", doc.level(now).name().into());
         set("active", (doc.active_items(now).len() as u32).into());
-        set("stale", doc.is_stale(now, max_age).into());
+        set("stale", doc.is_stale(now, config.max_age_ms()).into());
         set("source", current.url.as_str().into());
         set(
             "updatedAt",
