@@ -58,18 +58,20 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
                 .map(|c| shown_document(&c.document, components))
         },
     );
+    let status_page: Option<AttrValue> = config
+        .status_page
+        .clone()
+        .or_else(|| document.as_ref().as_ref()?.service.status_page.clone())
+        .map(AttrValue::from);
+    let banner = match (config.mode, document.as_ref()) {
+        (Mode::Banner, Some(doc)) => Some(Rc::new(banner_items(doc, now, status_page.as_deref()))),
+        _ => None,
+    };
     // Dates need Intl, whose first use is slow: the page, or a banner with something to show,
     // prepares its formatters in tasks of their own before rendering. A quiet login page never
     // touches Intl at all.
     let full = config.mode == Mode::Page;
-    let wants_intl = match config.mode {
-        Mode::Page => true,
-        Mode::Banner => document
-            .as_ref()
-            .as_ref()
-            .is_some_and(|doc| !doc.active_items(now).is_empty()),
-        Mode::Indicator => false,
-    };
+    let wants_intl = full || banner.as_ref().is_some_and(|items| !items.is_empty());
     let cold = wants_intl && !formatter.is_warm(full);
     let rerender = use_force_update();
     {
@@ -88,11 +90,6 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         );
     }
     let strings = strings_for(&props.lang);
-    let status_page: Option<AttrValue> = config
-        .status_page
-        .clone()
-        .or_else(|| document.as_ref().as_ref()?.service.status_page.clone())
-        .map(AttrValue::from);
 
     let Some(doc) = document.as_ref() else {
         // Nothing read yet: the banner stays empty; the indicator and the page say so once
@@ -116,7 +113,7 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
             <StatusPage doc={doc.clone()} {now} {stale} {strings} {formatter} />
         },
         Mode::Banner => {
-            let items = Rc::new(banner_items(doc, now, status_page.as_deref()));
+            let items = banner.unwrap_or_default();
             let contact = Rc::new(doc.service.contact.clone());
             html! {
                 <Banner {items} {dismissed} {on_dismiss} {strings} {formatter} {now}
