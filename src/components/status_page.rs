@@ -2,7 +2,7 @@ use super::IncidentDetails;
 use crate::hooks::use_location_hash;
 use crate::i18n::{fill, Strings};
 use crate::io::intl::TimeFormatter;
-use crate::model::{Incident, Maintenance, StatusDocument, Timestamp};
+use crate::model::{ActiveItem, Incident, Maintenance, StatusDocument, Timestamp};
 use crate::view::component_names;
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -78,17 +78,20 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
         });
     }
 
-    let is_open = |incident: &Incident, index: usize| {
-        let default = index == 0 || target.as_deref() == Some(incident.id.as_str());
-        default != toggled.contains(&incident.id)
+    // Open by default: the newest past incident and the one a permalink names. `toggled` holds
+    // the incidents the reader has flipped from their default.
+    let open_by_default = {
+        let newest = snapshot.history.first().map(|i| i.id.clone());
+        let target = target.clone();
+        move |id: &str| newest.as_deref() == Some(id) || target.as_deref() == Some(id)
     };
+    let is_open =
+        |incident: &Incident| open_by_default(&incident.id) != toggled.contains(&incident.id);
     let on_toggle = {
         let toggled = toggled.clone();
-        let target = target.clone();
-        let newest = snapshot.history.first().map(|i| i.id.clone());
+        let open_by_default = open_by_default.clone();
         Callback::from(move |(id, open): (String, bool)| {
-            let default =
-                newest.as_deref() == Some(id.as_str()) || target.as_deref() == Some(id.as_str());
+            let default = open_by_default(&id);
             let mut set = (*toggled).clone();
             if open == default {
                 set.remove(&id);
@@ -120,9 +123,6 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
             </li>
         }
     };
-    let active_incidents = doc.active_incidents();
-    let active_maintenance = doc.active_maintenance(props.now);
-    let notices = doc.active_notices(props.now);
     let level_class = if props.stale {
         "unknown"
     } else {
@@ -174,17 +174,19 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
                 </section>
             }
 
-            if !(active_incidents.is_empty() && active_maintenance.is_empty() && notices.is_empty()) {
+            if !snapshot.active.is_empty() {
                 <section class="section" aria-labelledby="sw-active">
                     <h2 id="sw-active">{ s.active_now }</h2>
                     <ul class="incidents">
-                        { for active_incidents.iter().map(|i| incident(i, true)) }
-                        { for active_maintenance.iter().map(|m| maintenance(m)) }
-                        { for notices.iter().map(|n| html! {
-                            <li class={classes!("notice-entry", format!("notice-{}", crate::model::Vocabulary::name(n.level)))} id={n.id.clone()}>
-                                <h3 dir="auto">{ &n.title }</h3>
-                                if let Some(body) = &n.body { <p dir="auto">{ body }</p> }
-                            </li>
+                        { for snapshot.active.iter().map(|item| match item {
+                            ActiveItem::Incident(i) => incident(i, true),
+                            ActiveItem::Maintenance(m) => maintenance(m),
+                            ActiveItem::Notice(n) => html! {
+                                <li class={classes!("notice-entry", format!("notice-{}", crate::model::Vocabulary::name(n.level)))} id={n.id.clone()}>
+                                    <h3 dir="auto">{ &n.title }</h3>
+                                    if let Some(body) = &n.body { <p dir="auto">{ body }</p> }
+                                </li>
+                            },
                         }) }
                     </ul>
                 </section>
@@ -203,7 +205,7 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
                     <p class="empty">{ s.no_incidents }</p>
                 } else {
                     <ol class="incidents history">
-                        { for snapshot.history.iter().take(visible).enumerate().map(|(index, i)| incident(i, is_open(i, index))) }
+                        { for snapshot.history.iter().take(visible).map(|i| incident(i, is_open(i))) }
                     </ol>
                     if hidden > 0 {
                         <button type="button" class="more" part="more" onclick={show_older}>
