@@ -3,8 +3,8 @@
 
 use crate::js_document::load_js;
 use crate::model::{
-    ActiveItem, Format, Incident, Loaded, Maintenance, Notice, Problem, Severity, SourceFormat,
-    Timestamp, Vocabulary,
+    last_update_at, ActiveItem, Format, Incident, Loaded, Maintenance, Notice, Problem, Severity,
+    SourceFormat, Timestamp, Vocabulary,
 };
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -134,7 +134,7 @@ impl From<&Maintenance> for ItemReport {
             level: None,
             text: m.body.clone(),
             started_at: time(m.starts_at),
-            updated_at: time(m.updates.iter().filter_map(|u| u.at).max()),
+            updated_at: time(last_update_at(&m.updates)),
             ends_at: time(m.ends_at),
             resolved_at: None,
             components: m.components.clone(),

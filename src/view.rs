@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use crate::model::{
-    ActiveItem, DismissalKey, Impact, IncidentStatus, NoticeLevel, StatusDocument, Timestamp,
-    Update,
+    last_update_at, latest_timed_update, ActiveItem, DismissalKey, Impact, IncidentStatus,
+    NoticeLevel, StatusDocument, Timestamp, Update,
 };
 
 /// What kind of item, for its style and its label.
@@ -100,7 +100,7 @@ pub fn banner_items(
                     title: i.title.clone(),
                     text: i.banner_text().map(str::to_owned),
                     started_at: i.started_at,
-                    updated_at: i.updates.iter().filter_map(|u| u.at).max(),
+                    updated_at: last_update_at(&i.updates),
                     ends_at: None,
                     components: names(&i.components),
                     link: i.url.clone().or_else(|| anchored(&i.id)),
@@ -115,15 +115,11 @@ pub fn banner_items(
                         ItemKind::MaintenanceNow
                     },
                     title: m.title.clone(),
-                    text: m
-                        .updates
-                        .iter()
-                        .filter(|u| u.at.is_some())
-                        .max_by_key(|u| u.at)
+                    text: latest_timed_update(&m.updates)
                         .map(|u| u.body.clone())
                         .or_else(|| m.body.clone()),
                     started_at: m.starts_at,
-                    updated_at: m.updates.iter().filter_map(|u| u.at).max(),
+                    updated_at: last_update_at(&m.updates),
                     ends_at: m.ends_at,
                     components: names(&m.components),
                     link: m.url.clone().or_else(|| anchored(&m.id)),

@@ -154,14 +154,24 @@ impl Update {
     }
 }
 
+/// The most recent timed entry of a timeline (the last in order among equal times).
+pub fn latest_timed_update(updates: &[Update]) -> Option<&Update> {
+    updates
+        .iter()
+        .filter(|u| u.at.is_some())
+        .max_by_key(|u| u.at)
+}
+
+/// When a timeline was last updated: the latest time in it.
+pub fn last_update_at(updates: &[Update]) -> Option<Timestamp> {
+    updates.iter().filter_map(|u| u.at).max()
+}
+
 impl Incident {
-    /// The most recent timed update (the last in document order among equal times).
+    /// The most recent timed update (the last in document order among equal times), else the
+    /// last entry.
     pub fn latest_update(&self) -> Option<&Update> {
-        self.updates
-            .iter()
-            .filter(|u| u.at.is_some())
-            .max_by_key(|u| u.at)
-            .or_else(|| self.updates.last())
+        latest_timed_update(&self.updates).or_else(|| self.updates.last())
     }
 
     /// The text for the login-page banner: `banner`, else the latest update, else the summary.
@@ -174,11 +184,7 @@ impl Incident {
 
     /// When anything last happened: the latest update, else the start.
     pub fn last_activity(&self) -> Option<Timestamp> {
-        self.updates
-            .iter()
-            .filter_map(|u| u.at)
-            .max()
-            .or(self.started_at)
+        last_update_at(&self.updates).or(self.started_at)
     }
 
     /// Whether the incident is still going on.
