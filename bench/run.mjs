@@ -6,6 +6,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
 import { launch, root, www } from "../tests/e2e/browser.mjs";
 import { serve } from "../tests/e2e/static-server.mjs";
+import { historyDocument as history } from "../tests/e2e/documents.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const TEXT = "Logins from Safari are failing";
@@ -20,19 +21,6 @@ const active = JSON.stringify({
     started_at: iso(-30), components: ["login"], banner: `${TEXT}. Please use another browser.`,
     updates: [{ at: iso(-20), status: "identified", body: "Safari blocks third-party cookies." }] }],
 });
-function history(count) {
-  const incidents = [];
-  for (let i = 0; i < count; i++) {
-    const start = new Date(Date.UTC(2024, 10, 1) - i * 86_400_000);
-    const end = new Date(start.getTime() + 5_400_000);
-    incidents.push({ id: `past-${i}`, title: `Past incident ${i}`, impact: "minor", status: "resolved",
-      started_at: start.toISOString(), resolved_at: end.toISOString(), components: ["login"],
-      summary: `What happened in incident ${i}.`, lessons: [`Lesson ${i}`], conclusion: [`Conclusion ${i}`],
-      updates: [{ at: start.toISOString(), status: "investigating", body: `Looking into incident ${i}.` },
-        { at: end.toISOString(), status: "resolved", body: `Incident ${i} is fixed.` }] });
-  }
-  return JSON.stringify({ version: 1, service: { name: "Busy" }, components: [{ id: "login", name: "Login", status: "operational" }], incidents });
-}
 
 const page = (banner, head = "") => `<!doctype html><html lang="en"><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in</title>${head}
