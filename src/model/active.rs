@@ -1,5 +1,6 @@
 //! What is going on at a given instant: the rules behind banner mode and the page's sections.
 
+use super::order;
 use super::time::Timestamp;
 use super::types::{
     Incident, Level, Maintenance, MaintenanceStatus, Notice, NoticeLevel, StatusDocument,
@@ -58,10 +59,11 @@ impl StatusDocument {
     /// Incidents that are not resolved: most severe first, then the most recently active.
     pub fn active_incidents(&self) -> Vec<&Incident> {
         let mut active: Vec<&Incident> = self.incidents.iter().filter(|i| i.is_active()).collect();
-        active.sort_by(|a, b| {
-            b.impact
-                .cmp(&a.impact)
-                .then_with(|| b.last_activity().cmp(&a.last_activity()))
+        order::sort_by_key(&mut active, |i| {
+            (
+                order::descending(i.impact as i64),
+                order::descending(order::time_key(i.last_activity())),
+            )
         });
         active
     }
@@ -82,7 +84,12 @@ impl StatusDocument {
                 MaintenanceStatus::Completed => false,
             })
             .collect();
-        active.sort_by_key(|m| (m.status == MaintenanceStatus::Scheduled, m.starts_at));
+        order::sort_by_key(&mut active, |m| {
+            (
+                i64::from(m.status == MaintenanceStatus::Scheduled),
+                order::time_key(m.starts_at),
+            )
+        });
         active
     }
 
@@ -93,7 +100,12 @@ impl StatusDocument {
             .iter()
             .filter(|n| n.starts_at.is_none_or(|s| s <= now) && n.ends_at.is_none_or(|e| now < e))
             .collect();
-        active.sort_by_key(|n| (n.level != NoticeLevel::Warning, n.starts_at));
+        order::sort_by_key(&mut active, |n| {
+            (
+                i64::from(n.level != NoticeLevel::Warning),
+                order::time_key(n.starts_at),
+            )
+        });
         active
     }
 
@@ -122,16 +134,18 @@ impl StatusDocument {
                         .is_some_and(|s| s > now.plus_millis(MAINTENANCE_LEAD_MS))
             })
             .collect();
-        upcoming.sort_by_key(|m| m.starts_at);
+        order::sort_by_key(&mut upcoming, |m| (0, order::time_key(m.starts_at)));
         upcoming
     }
 
     /// Resolved incidents, newest first (by start, else resolution).
     pub fn history(&self) -> Vec<&Incident> {
         let mut past: Vec<&Incident> = self.incidents.iter().filter(|i| !i.is_active()).collect();
-        past.sort_by(|a, b| {
-            let key = |i: &Incident| i.started_at.or(i.resolved_at);
-            key(b).cmp(&key(a))
+        order::sort_by_key(&mut past, |i| {
+            (
+                0,
+                order::descending(order::time_key(i.started_at.or(i.resolved_at))),
+            )
         });
         past
     }

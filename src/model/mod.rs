@@ -6,6 +6,7 @@ mod dismissal;
 pub mod json;
 pub mod links;
 mod native;
+mod order;
 mod problems;
 mod reader;
 mod statuspage;
@@ -116,8 +117,11 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
     };
     check_component_references(&document, &mut r);
     // Readers visit fields in their own order; a site owner reads the file top to bottom.
-    r.problems
-        .sort_by_key(|p| p.at.map_or((u32::MAX, u32::MAX), |at| (at.line, at.column)));
+    order::sort_by_key(&mut r.problems, |p| {
+        p.at.map_or((i64::MAX, i64::MAX), |at| {
+            (at.line.into(), at.column.into())
+        })
+    });
     Ok(Loaded {
         document,
         format: source,

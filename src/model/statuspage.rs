@@ -196,6 +196,6 @@ fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
         .collect();
     // The API lists updates newest first; the model keeps timelines oldest first.
     updates.reverse();
-    updates.sort_by_key(|u| u.at);
+    super::order::sort_by_key(&mut updates, |u| (0, super::order::time_key(u.at)));
     updates
 }
