@@ -24,7 +24,7 @@ const activeStatus = (title = "Login fails on Safari", extra = "") => JSON.strin
 let browser, cdn, pages;
 before(async () => {
   await readFile(join(www, "pkg", "status_widget_bg.wasm")).catch(() => {
-    throw new Error("www/pkg is missing: run wasm-pack build --target web --release --out-dir www/pkg");
+    throw new Error("www/pkg is missing: run scripts/build");
   });
   await mkdir(shots, { recursive: true });
   browser = await launch();
