@@ -122,7 +122,7 @@ async fn run(inner: Rc<Inner>, source: StatusSource, report: impl Fn(StatusState
                 failures = 0;
                 let same = last.as_ref().is_some_and(|l| Rc::ptr_eq(l, &current));
                 if !same || last_failure.is_some() {
-                    if !same {
+                    if !same && current.is_large() {
                         // Render in a task of its own: reading a large file and rendering it
                         // together could hold the main thread for more than 50 ms.
                         gloo_timers::future::TimeoutFuture::new(0).await;
