@@ -15,8 +15,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const STATUS_JSON: &str = include_str!("../www/status.json");
 const SUMMARY_JSON: &str = include_str!("fixtures/statuspage-summary.json");
-const MIXED_JSON: &str = include_str!("fixtures/mixed-good-and-bad.json");
-const HTML_PAGE: &str = include_str!("fixtures/not-json.html");
+const MIXED_JSON: &str = include_str!("fixtures/bad/mixed-good-and-bad.json");
+const HTML_PAGE: &str = include_str!("fixtures/bad/html-error-page.html");
 
 fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &key.into()).unwrap()

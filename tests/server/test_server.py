@@ -10,7 +10,13 @@ test picks, so tests never share state):
   GET  /status/CODE/KEY    answer with HTTP CODE
   GET  /html/KEY           answer 200 with an HTML error page
   GET  /hang/KEY           never answer (the connection is closed after HANG_SECONDS)
-  GET  /log/KEY            the requests made for KEY so far: [{method, path, headers}]
+  GET  /log/KEY            the requests made for KEY so far: [{method, path, headers, time}]
+  GET  /fixture/NAME       a file of the bad-input corpus (tests/fixtures/bad/), as a static host would
+  POST /offline/KEY        body "1": /doc/KEY drops every connection without an answer; "0": back
+  GET  /trickle/KEY        KEY's document, one byte every 0.5 s
+  GET  /loop/KEY           a redirect to itself
+  GET  /type/KEY           KEY's document as text/plain (as some static hosts serve .json)
+  GET  /nocors/KEY         KEY's document without CORS headers (the browser refuses it)
   GET  /health             "ok"
 
 Every answer carries CORS headers; the origin is echoed with Allow-Credentials so that a
@@ -19,13 +25,16 @@ control request with credentials can prove a cookie *would* be seen.
 import argparse
 import hashlib
 import json
+import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HANG_SECONDS = 30
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "bad")
 docs = {}
 logs = {}
+offline = set()
 lock = threading.Lock()
 
 
@@ -36,6 +45,8 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def cors(self):
+        if self.path.startswith("/nocors/"):
+            return
         origin = self.headers.get("Origin")
         if origin:
             self.send_header("Access-Control-Allow-Origin", origin)
@@ -83,6 +94,10 @@ class Handler(BaseHTTPRequestHandler):
             with lock:
                 docs[parts[1]] = body
             self.reply(204)
+        elif len(parts) == 2 and parts[0] == "offline":
+            with lock:
+                (offline.add if body == b"1" else offline.discard)(parts[1])
+            self.reply(204)
         else:
             self.reply(404, b'{"error": "unknown route"}')
 
@@ -96,7 +111,40 @@ class Handler(BaseHTTPRequestHandler):
                 body = json.dumps(logs.get(key, [])).encode()
             return self.reply(200, body, extra=[("Cache-Control", "no-store")])
         self.record(key)
+        if route == "fixture":
+            names = os.listdir(FIXTURES)
+            if key not in names:
+                return self.reply(404, b'{"error": "no such fixture"}')
+            with open(os.path.join(FIXTURES, key), "rb") as f:
+                body = f.read()
+            return self.reply(200, body, "text/html" if key.endswith(".html") else "application/json")
+        if route in ("trickle", "type", "nocors"):
+            with lock:
+                body = docs.get(key, b"")
+            if route == "trickle":
+                self.send_response(200)
+                self.cors()
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                try:
+                    for i in range(len(body)):
+                        self.wfile.write(body[i:i + 1])
+                        self.wfile.flush()
+                        time.sleep(0.5)
+                except (ConnectionResetError, BrokenPipeError):
+                    pass
+                self.close_connection = True
+                return
+            return self.reply(200, body, "text/plain" if route == "type" else "application/json")
+        if route == "loop":
+            return self.reply(302, b"", extra=[("Location", self.path)])
         if route == "doc":
+            with lock:
+                down = key in offline
+            if down:
+                self.close_connection = True
+                return
             with lock:
                 body = docs.get(key)
             if body is None:

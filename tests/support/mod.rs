@@ -60,7 +60,12 @@ pub async fn sleep(ms: u32) {
 
 /// Waits until `condition` holds, failing the test after five seconds.
 pub async fn wait_until(what: &str, condition: impl Fn() -> bool) {
-    for _ in 0..250 {
+    wait_until_within(5, what, condition).await;
+}
+
+/// Waits until `condition` holds, failing the test after `seconds`.
+pub async fn wait_until_within(seconds: u32, what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..seconds * 50 {
         if condition() {
             return;
         }
