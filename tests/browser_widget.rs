@@ -511,10 +511,7 @@ async fn failing_and_malformed_responses_leave_the_page_working() {
 
     // A hanging status host does not hold up the login form.
     let key = unique("hang");
-    let document = web_sys::window().unwrap().document().unwrap();
-    let input: web_sys::HtmlInputElement =
-        document.create_element("input").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&input).unwrap();
+    let input = login_field();
     let mut w = mount(&[("src", &format!("{SERVER}/hang/{key}"))]);
     for _ in 0..100 {
         if !requests(&key).await.is_empty() {
@@ -527,15 +524,7 @@ async fn failing_and_malformed_responses_leave_the_page_working() {
         1,
         "the widget is waiting on the hanging host"
     );
-    input.set_value("user@example.org");
-    input.focus().unwrap();
-    assert_eq!(input.value(), "user@example.org");
-    assert_eq!(
-        document
-            .active_element()
-            .map(|e| e.is_same_node(Some(&input))),
-        Some(true)
-    );
+    assert_login_field_works(&input);
     assert_eq!(w.text(), "");
     w.remove();
     input.remove();

@@ -2,9 +2,9 @@
 //! needs no preflight), the referrer cut to the origin, revalidated with the server every time
 //! (`cache: "no-cache"`, so an unchanged file costs a 304), and aborted after a timeout.
 
+use futures::future::{select, Either};
 use gloo_net::http::Request;
-use std::cell::Cell;
-use std::rc::Rc;
+use std::pin::pin;
 use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials};
 
 /// How long one fetch, body included, may take.
@@ -40,22 +40,14 @@ impl FetchError {
 }
 
 /// Fetches `url` and returns its final URL (after redirects) and text. `controller` lets the
-/// caller abort it; the timeout aborts it too.
+/// caller abort it; the timeout aborts it too, and gives up on it even where the browser does not
+/// end the request on abort (WebKit keeps reading a trickling body after `abort()`).
 pub async fn fetch_text(
     url: &str,
     controller: &AbortController,
 ) -> Result<(String, String), FetchError> {
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let timed_out = timed_out.clone();
-        let controller = controller.clone();
-        gloo_timers::callback::Timeout::new(FETCH_TIMEOUT_MS, move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
     let signal = controller.signal();
-    let result = async {
+    let request = async {
         let response = Request::get(url)
             .credentials(RequestCredentials::Omit)
             .cache(RequestCache::NoCache)
@@ -70,16 +62,15 @@ pub async fn fetch_text(
         let final_url = response.url();
         let text = response.text().await.map_err(|_| FetchError::Network)?;
         Ok((final_url, text))
-    }
-    .await;
-    drop(timer);
-    result.map_err(|e| {
-        if timed_out.get() {
-            FetchError::Timeout
-        } else if signal.aborted() {
-            FetchError::Cancelled
-        } else {
-            e
+    };
+    let timeout = gloo_timers::future::TimeoutFuture::new(FETCH_TIMEOUT_MS);
+    let request = pin!(request);
+    match select(request, timeout).await {
+        Either::Left((result, _)) if signal.aborted() => result.and(Err(FetchError::Cancelled)),
+        Either::Left((result, _)) => result,
+        Either::Right(_) => {
+            controller.abort();
+            Err(FetchError::Timeout)
         }
-    })
+    }
 }

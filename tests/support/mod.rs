@@ -7,6 +7,7 @@ use status_widget::embed::{mount_widget, MountedWidget};
 use status_widget::model::Timestamp;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
@@ -221,4 +222,92 @@ impl Drop for Mounted {
     fn drop(&mut self) {
         self.remove();
     }
+}
+
+/// Records what the page writes with `console.<method>` (and still writes it) until dropped.
+pub struct ConsoleSpy {
+    /// The first argument of every call, as text.
+    pub messages: Rc<RefCell<Vec<String>>>,
+    console: JsValue,
+    method: &'static str,
+    original: JsValue,
+    _hook: Closure<dyn FnMut(JsValue)>,
+}
+
+impl ConsoleSpy {
+    /// Starts recording `console.<method>`.
+    pub fn new(method: &'static str) -> Self {
+        let console = js_sys::Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+        let original = js_sys::Reflect::get(&console, &method.into()).unwrap();
+        let messages = Rc::new(RefCell::new(Vec::new()));
+        let hook = {
+            let (messages, console, original) =
+                (messages.clone(), console.clone(), original.clone());
+            Closure::<dyn FnMut(JsValue)>::new(move |value: JsValue| {
+                messages
+                    .borrow_mut()
+                    .push(value.as_string().unwrap_or_default());
+                let _ = original
+                    .unchecked_ref::<js_sys::Function>()
+                    .call1(&console, &value);
+            })
+        };
+        js_sys::Reflect::set(&console, &method.into(), hook.as_ref()).unwrap();
+        ConsoleSpy {
+            messages,
+            console,
+            method,
+            original,
+            _hook: hook,
+        }
+    }
+
+    /// The recorded messages that contain `text`.
+    pub fn containing(&self, text: &str) -> Vec<String> {
+        self.messages
+            .borrow()
+            .iter()
+            .filter(|m| m.contains(text))
+            .cloned()
+            .collect()
+    }
+}
+
+impl Drop for ConsoleSpy {
+    fn drop(&mut self) {
+        let _ = js_sys::Reflect::set(&self.console, &self.method.into(), &self.original);
+    }
+}
+
+/// Adds a text input to the page, as the login form's field.
+pub fn login_field() -> web_sys::HtmlInputElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let input: web_sys::HtmlInputElement =
+        document.create_element("input").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&input).unwrap();
+    input
+}
+
+/// Types into `input` and checks that the page took it: the value and the focus are there.
+pub fn assert_login_field_works(input: &web_sys::HtmlInputElement) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    input.set_value("user@example.org");
+    input.focus().unwrap();
+    assert_eq!(input.value(), "user@example.org");
+    assert_eq!(
+        document
+            .active_element()
+            .map(|e| e.is_same_node(Some(input))),
+        Some(true)
+    );
+}
+
+/// Sends `body` to the test server's control route `route` for `key` (such as `offline`).
+pub async fn control(route: &str, key: &str, body: &str) {
+    gloo_net::http::Request::post(&format!("{SERVER}/{route}/{key}"))
+        .body(body.to_owned())
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
 }
