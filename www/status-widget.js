@@ -6,6 +6,8 @@
 //
 // Nothing here throws into the host page: a failure empties the widget and fires a
 // `status-widget:error` event on it. Elements written before the wasm arrives are upgraded then.
+// A trap inside the wasm (a bug) empties every widget and stops them for the page's lifetime: a
+// trapped instance's state cannot be trusted, and a half-rendered banner is worse than none.
 
 const pkg = (file) => new URL(`./pkg/${file}`, import.meta.url).href;
 let loading;
@@ -32,6 +34,40 @@ function fail(element, kind, error) {
   }
 }
 
+const live = new Set(); // connected elements
+let trapped = null;
+
+/** After a trap: every widget empties, says so once, and is left alone from then on. */
+function stopAll(error) {
+  if (trapped) return;
+  trapped = error;
+  for (const element of live) {
+    element._widget = null;
+    try {
+      element.shadowRoot?.replaceChildren();
+    } catch (_) {
+      // Nothing may escape into the page.
+    }
+    fail(element, "internal", error);
+  }
+}
+
+const isTrap = (error) => typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
+// Traps in timers, promise jobs and event listeners reach the page as uncaught errors.
+addEventListener("error", (event) => isTrap(event.error) && stopAll(event.error));
+addEventListener("unhandledrejection", (event) => isTrap(event.reason) && stopAll(event.reason));
+
+/** Calls into the wasm for `element`; a throw becomes an event, a trap stops every widget. */
+function guarded(element, call) {
+  if (trapped) return;
+  try {
+    call();
+  } catch (error) {
+    if (isTrap(error)) stopAll(error);
+    else fail(element, "internal", error);
+  }
+}
+
 function define(wasm) {
   if (customElements.get("status-widget")) return;
   class StatusWidgetElement extends HTMLElement {
@@ -39,32 +75,26 @@ function define(wasm) {
       return wasm.observedAttributes();
     }
     connectedCallback() {
+      live.add(this);
+      if (trapped) return fail(this, "internal", trapped);
       if (this._widget) return;
-      try {
+      guarded(this, () => {
         this._widget = wasm.mountWidget(this);
-      } catch (error) {
-        this._widget = null;
-        fail(this, "internal", error);
-      }
+      });
     }
     disconnectedCallback() {
+      live.delete(this);
       const widget = this._widget;
       this._widget = null;
       if (!widget) return;
-      try {
+      guarded(this, () => {
         widget.destroy();
         widget.free();
-      } catch (error) {
-        fail(this, "internal", error);
-      }
+      });
     }
     attributeChangedCallback() {
       if (!this._widget) return;
-      try {
-        this._widget.update();
-      } catch (error) {
-        fail(this, "internal", error);
-      }
+      guarded(this, () => this._widget.update());
     }
   }
   customElements.define("status-widget", StatusWidgetElement);

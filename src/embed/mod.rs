@@ -139,7 +139,18 @@ fn resolve_lang(host: &HtmlElement, attribute: Option<&str>) -> String {
         .unwrap_or_else(|| "en".to_owned())
 }
 
+/// The title that makes a `fault-injection` build panic (see Cargo.toml).
+#[cfg(feature = "fault-injection")]
+pub const PANIC_TITLE: &str = "status-widget: panic here";
+
 fn dispatch(host: &HtmlElement, config: &WidgetConfig, state: &StatusState) {
+    #[cfg(feature = "fault-injection")]
+    if let Some(current) = &state.current {
+        assert!(
+            !current.document.incidents.iter().any(|i| i.title == PANIC_TITLE),
+            "fault injection: a panic inside the wasm"
+        );
+    }
     let detail = js_sys::Object::new();
     let set = |key: &str, value: JsValue| {
         let _ = js_sys::Reflect::set(&detail, &key.into(), &value);

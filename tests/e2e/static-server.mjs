@@ -17,7 +17,8 @@ const TYPES = {
 
 /**
  * Serves `root` (a folder) plus `extra` (path -> text) on a free loopback port.
- * Returns { url, log, close }. With `cors`, every answer allows any origin.
+ * Returns { url, log, extra, close }; `extra` may be changed while serving. With `cors`, every
+ * answer allows any origin.
  */
 export async function serve(root, { cors = false, extra = {}, headers = {} } = {}) {
   const log = [];
@@ -57,5 +58,5 @@ export async function serve(root, { cors = false, extra = {}, headers = {} } = {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, log, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { url, log, extra, close: () => new Promise((resolve) => server.close(resolve)) };
 }
