@@ -79,6 +79,21 @@ pub fn component_names(doc: &StatusDocument, ids: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// An id as a URL fragment: every byte but letters, digits and `-._~` percent-encoded, so that an
+/// id with spaces or other characters still makes a well-formed link. The status page decodes the
+/// fragment (`decodeURIComponent`) before matching it to an id.
+pub fn fragment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// The items the banner shows at `now`, in order. `status_page` overrides the file's own.
 pub fn banner_items(
     doc: &StatusDocument,
@@ -87,8 +102,9 @@ pub fn banner_items(
 ) -> Vec<ItemView> {
     let status_page = status_page.or(doc.service.status_page.as_deref());
     let names = |ids: &[String]| component_names(doc, ids);
-    let anchored =
-        |id: &str| status_page.map(|p| format!("{}#{id}", p.split('#').next().unwrap_or(p)));
+    let anchored = |id: &str| {
+        status_page.map(|p| format!("{}#{}", p.split('#').next().unwrap_or(p), fragment(id)))
+    };
     doc.active_items(now)
         .iter()
         .map(|item| {
@@ -216,6 +232,13 @@ pub fn relative_parts(delta_ms: i64) -> (f64, &'static str) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_become_fragments_that_decode_back_to_them() {
+        assert_eq!(fragment("2024-11-04-new-logins"), "2024-11-04-new-logins");
+        assert_eq!(fragment("pagemail support."), "pagemail%20support.");
+        assert_eq!(fragment("a#b/ü"), "a%23b%2F%C3%BC");
+    }
     use crate::model::{load_str, Format};
 
     fn doc() -> StatusDocument {

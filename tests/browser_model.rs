@@ -172,3 +172,24 @@ fn check_status_reports_problems_with_line_and_column_as_plain_objects() {
     assert_eq!(get(&good, "ok"), JsValue::TRUE);
     assert_eq!(Array::from(&get(&good, "problems")).length(), 0);
 }
+
+#[wasm_bindgen_test]
+fn ids_as_link_fragments_decode_back_in_the_engine() {
+    for id in [
+        "2024-11-04-new-logins",
+        "pagemail support.",
+        "a#b/ü?x=1&y",
+        "日本 語",
+        "%41",
+    ] {
+        let fragment = status_widget::view::fragment(id);
+        let url = web_sys::Url::new(&format!("https://status.example.org/#{fragment}")).unwrap();
+        assert_eq!(
+            url.hash(),
+            format!("#{fragment}"),
+            "the engine keeps it as written"
+        );
+        let decoded = js_sys::decode_uri_component(&fragment).unwrap();
+        assert_eq!(decoded.as_string().as_deref(), Some(id));
+    }
+}

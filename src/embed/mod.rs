@@ -147,7 +147,11 @@ fn dispatch(host: &HtmlElement, config: &WidgetConfig, state: &StatusState) {
     #[cfg(feature = "fault-injection")]
     if let Some(current) = &state.current {
         assert!(
-            !current.document.incidents.iter().any(|i| i.title == PANIC_TITLE),
+            !current
+                .document
+                .incidents
+                .iter()
+                .any(|i| i.title == PANIC_TITLE),
             "fault injection: a panic inside the wasm"
         );
     }

@@ -169,7 +169,9 @@ impl StatusDocument {
         match (max_age_ms, self.updated_at) {
             (None, _) => false,
             (Some(_), None) => true,
-            (Some(max), Some(updated)) => now.unix_millis() - updated.unix_millis() > max,
+            (Some(max), Some(updated)) => {
+                now.unix_millis().saturating_sub(updated.unix_millis()) > max
+            }
         }
     }
 
