@@ -1,0 +1,165 @@
+// End-to-end checks that must hold in every engine, run in Chromium, Firefox and WebKit through
+// WebDriver (webdriver.mjs): the widget under a strict Content-Security-Policy, behind Subresource
+// Integrity, what it leaves behind (requests, cookies, storage), and a panic inside the wasm (a
+// test build with the `fault-injection` feature). Needs the release build in www/pkg and the
+// fault-injection build in target/fault-pkg (scripts/test builds both) and a display for WebKit
+// (scripts/test runs this under xvfb-run).
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { root, www } from "./browser.mjs";
+import { serve } from "./static-server.mjs";
+import { engines, start } from "./webdriver.mjs";
+
+const iso = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
+const doc = (title) => JSON.stringify({
+  version: 1,
+  service: { name: "Example", status_page: "https://status.example.org/",
+    contact: [{ label: "Email support", href: "mailto:support@example.org" }] },
+  incidents: [{ id: "csp", title, impact: "major", status: "identified", started_at: iso(-30),
+    updates: [{ at: iso(-20), body: "Safari blocks third-party cookies." }] }],
+});
+
+// Loaded first on every page, from the page's own origin (the CSP allows no inline script):
+// records CSP violations, uncaught errors, the widget's events, and ticks a page timer.
+const probe = `window.__violations = []; window.__errors = []; window.__events = []; window.__ticks = 0;
+document.addEventListener("securitypolicyviolation", (e) => /\\/favicon\\.ico$/.test(e.blockedURI) ||
+  __violations.push(e.violatedDirective + ": " + e.blockedURI)); // the browser's own favicon request is not the widget's
+addEventListener("error", (e) => __errors.push(String(e.error || e.message)));
+addEventListener("unhandledrejection", (e) => __errors.push(String(e.reason)));
+for (const type of ["status-widget:update", "status-widget:error"])
+  document.addEventListener(type, (e) => __events.push(e.detail.kind || "update"));
+setInterval(() => __ticks++, 50);`;
+
+const page = (loader, src, poll = "") => `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign in</title>
+  <script src="/probe.js"></script>
+  ${loader}
+  <link rel="stylesheet" href="/demo.css">
+  <h1>Sign in</h1>
+  <status-widget src="${src}" ${poll}></status-widget>
+  <form><label for="email">Email</label><input id="email" type="email"></form>`;
+
+const sri = async (file) => "sha384-" + createHash("sha384").update(await readFile(join(www, file))).digest("base64");
+const shadowText = () => document.querySelector("status-widget").shadowRoot?.textContent ?? "";
+const TITLE = "Login fails on Safari";
+const PANIC = "status-widget: panic here"; // src/embed: the fault-injection build panics on it
+
+let status, site;
+before(async () => {
+  const fault = {};
+  for (const file of ["status_widget.js", "status_widget_bg.wasm"]) {
+    fault[`/trap/pkg/${file}`] = await readFile(join(root, "target", "fault-pkg", file)).catch(() => {
+      throw new Error("target/fault-pkg is missing: scripts/test builds it");
+    });
+  }
+  // The status file on its own origin, as on a status host or CDN.
+  status = await serve(www, { cors: true, extra: { "/active.json": doc(TITLE) } });
+  const src = `${status.url}/active.json`;
+  const module = (path, attributes = "") => `<script type="module" src="${path}" ${attributes}></script>`;
+  const csp = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${status.url}`;
+  site = await serve(www, { headers: { "Content-Security-Policy": csp }, extra: {
+    ...fault,
+    "/favicon.ico": "",
+    "/probe.js": probe,
+    "/csp.html": page(module("/status-widget.js"), src),
+    "/sri.html": page(module("/status-widget.js", `integrity="${await sri("status-widget.js")}" crossorigin="anonymous"`), src),
+    "/sri-wrong.html": page(module("/status-widget.js", `integrity="sha384-${"A".repeat(64)}" crossorigin="anonymous"`), src),
+    "/trap/status-widget.js": await readFile(join(www, "status-widget.js")),
+    "/trap/status.json": doc(TITLE),
+    "/trap.html": page(module("/trap/status-widget.js"), "/trap/status.json", 'poll="0.3"'),
+  } });
+});
+after(async () => {
+  await status?.close();
+  await site?.close();
+});
+
+for (const engine of engines) {
+  describe(engine, () => {
+    let b;
+    before(async () => {
+      b = await start(engine);
+    });
+    after(async () => {
+      await b?.close();
+    });
+
+    test("under a strict CSP the banner shows and dismisses, and nothing is refused", async (t) => {
+      t.diagnostic(b.version);
+      await b.goto(site.url + "/csp.html");
+      await b.waitFor("the banner shows", (title) =>
+        document.querySelector("status-widget").shadowRoot?.textContent.includes(title), {}, TITLE);
+      await b.run(() => document.querySelector("status-widget").shadowRoot.querySelector(".dismiss").click());
+      await b.waitFor("the banner is dismissed", () =>
+        !document.querySelector("status-widget").shadowRoot.querySelector(".item"));
+      await b.type("#email", "user@example.org");
+      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors })), { violations: [], errors: [] });
+    });
+
+    test("no request to another host, no cookie, no storage but the dismissal key", async () => {
+      // The page above dismissed the banner; its requests and storage are still there.
+      const origins = await b.run(() => [...new Set(performance.getEntriesByType("resource").map((r) => new URL(r.name).origin))]);
+      assert.deepEqual(origins.filter((o) => o !== site.url && o !== status.url), [], "only the page's and the status file's hosts");
+      assert.ok(origins.includes(status.url));
+      assert.deepEqual(await b.cookies(), []);
+      assert.deepEqual(await b.run(async () => ({
+        cookie: document.cookie,
+        local: Object.keys(localStorage),
+        session: Object.keys(sessionStorage),
+        databases: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
+        caches: self.caches ? await caches.keys() : [],
+      })), { cookie: "", local: ["status-widget:dismissed"], session: [], databases: [], caches: [] });
+      const requests = status.log.filter((r) => r.path === "/active.json");
+      assert.ok(requests.length >= 1);
+      for (const r of requests) {
+        assert.equal(r.headers.cookie, undefined);
+        assert.equal(r.headers.authorization, undefined);
+        assert.equal(r.headers.referer, site.url + "/", "the referrer is the origin only, never the login page's path");
+      }
+      await b.run(() => localStorage.clear());
+    });
+
+    test("the loader works behind integrity=, and a wrong hash leaves the page alone", async () => {
+      await b.goto(site.url + "/sri.html");
+      await b.waitFor("the banner shows", (title) =>
+        document.querySelector("status-widget").shadowRoot?.textContent.includes(title), {}, TITLE);
+      await b.goto(site.url + "/sri-wrong.html");
+      await b.waitFor("the page's own script runs", () => __ticks > 10);
+      assert.equal(await b.run(() => customElements.get("status-widget") === undefined), true, "the loader was refused");
+      assert.equal(await b.run(() => document.querySelector("status-widget").getBoundingClientRect().height), 0);
+      await b.type("#email", "user@example.org");
+      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      assert.deepEqual(await b.run(() => __errors), []);
+    });
+
+    test("a trap inside the wasm empties the widget and leaves the page and its form working", async () => {
+      site.extra["/trap/status.json"] = doc(TITLE);
+      await b.goto(site.url + "/trap.html");
+      await b.waitFor("the banner shows", (title) =>
+        document.querySelector("status-widget").shadowRoot?.textContent.includes(title), {}, TITLE);
+      // The next poll reads a file on which this build panics.
+      site.extra["/trap/status.json"] = doc(PANIC);
+      await b.waitFor("the widget reports an internal error", () => __events.includes("internal"));
+      assert.equal(await b.run(shadowText), "", "no half-rendered banner");
+      assert.equal(await b.run(() => document.querySelector("status-widget").getBoundingClientRect().height), 0);
+      assert.ok((await b.run(() => __errors)).some((e) => /unreachable|RuntimeError/i.test(e)), "the trap is not hidden");
+
+      // The page goes on: its timers run, its form takes input, and the widget stays quiet.
+      const ticks = await b.run(() => __ticks);
+      await b.type("#email", "user@example.org");
+      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      site.extra["/trap/status.json"] = doc("Login is slow again");
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.ok(await b.run(() => __ticks) > ticks);
+      assert.equal(await b.run(shadowText), "");
+
+      // An element added after the trap stays empty and says why.
+      await b.run(() => document.body.append(Object.assign(document.createElement("status-widget"), { id: "late" })));
+      await b.waitFor("the new element reports the error", () => __events.filter((k) => k === "internal").length >= 2);
+      assert.equal(await b.run(() => document.getElementById("late").shadowRoot?.textContent ?? ""), "");
+    });
+  });
+}
