@@ -5,6 +5,8 @@
 //! The browser layers are compiled for wasm32 only.
 #![warn(missing_docs)]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod config;
 pub mod i18n;
 pub mod model;

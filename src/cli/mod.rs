@@ -1,0 +1,588 @@
+//! The `status-widget` command (native only; the wasm never contains it): checks status files,
+//! posts incidents, maintenance and notices by editing the file in place (atomically, never
+//! writing an invalid result), writes an Atom feed, prints the JSON Schema and serves a folder
+//! for a local preview. Built from the same model as the widget, so what it writes is what the
+//! widget reads.
+
+mod check;
+mod edit;
+mod feed;
+mod serve;
+mod store;
+
+use crate::model::{
+    CalendarDate, Impact, IncidentStatus, MaintenanceStatus, NoticeLevel, Timestamp, Vocabulary,
+};
+use clap::builder::PossibleValuesParser;
+use clap::{Args, Parser, Subcommand};
+use serde_json::{json, Map, Value};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The JSON Schema of format v1 (also served as `www/status.schema.json`).
+pub const SCHEMA: &str = include_str!("../../www/status.schema.json");
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The command line asks for something that cannot be done (an unknown id, a bad time).
+    #[error("{0}")]
+    Usage(String),
+    /// The file is invalid, or the change would make it so.
+    #[error("{0}")]
+    Invalid(String),
+    /// Reading or writing a file failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+impl CliError {
+    fn io(path: &Path, source: std::io::Error) -> Self {
+        CliError::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+}
+
+/// Publish and check status files for the status-widget banner and status page.
+#[derive(Parser)]
+#[command(name = "status-widget", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check status files the way the widget reads them; exit status 1 on any error.
+    Check {
+        /// Status files (format v1 or Statuspage JSON).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the result as JSON (for CI).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open, update, resolve or edit an incident.
+    Incident {
+        #[command(subcommand)]
+        action: IncidentAction,
+        #[command(flatten)]
+        file: FileArg,
+    },
+    /// Schedule, start or complete maintenance.
+    Maintenance {
+        #[command(subcommand)]
+        action: MaintenanceAction,
+        #[command(flatten)]
+        file: FileArg,
+    },
+    /// Add or remove a notice.
+    Notice {
+        #[command(subcommand)]
+        action: NoticeAction,
+        #[command(flatten)]
+        file: FileArg,
+    },
+    /// Write an Atom feed of the incidents and their updates.
+    Feed {
+        /// The status file.
+        file: PathBuf,
+        /// Where to write the feed.
+        #[arg(long)]
+        out: PathBuf,
+        /// The feed's own URL, for readers that follow it (default: the service's status page).
+        #[arg(long)]
+        url: Option<String>,
+    },
+    /// Print the JSON Schema of the status file format.
+    Schema,
+    /// Serve a folder on 127.0.0.1 for a local preview (wasm MIME type, ETag, no-cache, CORS).
+    Serve {
+        /// The folder to serve.
+        #[arg(default_value = "www")]
+        dir: PathBuf,
+        /// The port (0: any free port; the address is printed).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+}
+
+#[derive(Args)]
+struct FileArg {
+    /// The status file to edit.
+    #[arg(long, short, global = true, default_value = "status.json")]
+    file: PathBuf,
+}
+
+/// When an update happened: `--at` (RFC 3339, default now), or `--day` for an untimed note.
+#[derive(Args)]
+struct When {
+    /// When it happened, such as 2024-11-04T07:30:00Z or 2024-11-04T07:30:00+00:00 (default: now).
+    #[arg(long, conflicts_with = "day")]
+    at: Option<String>,
+    /// The day only, such as 2024-11-07, for something with no time to it.
+    #[arg(long)]
+    day: Option<String>,
+    /// The time is approximate.
+    #[arg(long, requires = "at")]
+    approximate: bool,
+}
+
+#[derive(Subcommand)]
+enum IncidentAction {
+    /// Open an incident with its first update.
+    Open {
+        /// The id (default: the start date and the title, such as 2024-11-04-new-logins).
+        #[arg(long)]
+        id: Option<String>,
+        /// The headline.
+        #[arg(long)]
+        title: String,
+        /// How badly the service is affected.
+        #[arg(long, value_parser = PossibleValuesParser::new(Impact::NAMES))]
+        impact: String,
+        /// Where the response stands.
+        #[arg(long, default_value = "investigating", value_parser = PossibleValuesParser::new(IncidentStatus::NAMES))]
+        status: String,
+        /// An affected component's id (repeat for several).
+        #[arg(long = "component")]
+        components: Vec<String>,
+        /// The release that caused it.
+        #[arg(long)]
+        release: Option<String>,
+        /// The first update's text.
+        #[arg(long)]
+        message: String,
+        /// When it started (RFC 3339; default: now).
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Add an update to an incident's timeline.
+    Update {
+        /// The incident's id.
+        id: String,
+        /// Where the response stands now.
+        #[arg(long, value_parser = PossibleValuesParser::new(IncidentStatus::NAMES))]
+        status: String,
+        /// What happened.
+        #[arg(long)]
+        message: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Resolve an incident with a last update.
+    Resolve {
+        /// The incident's id.
+        id: String,
+        /// What happened.
+        #[arg(long)]
+        message: String,
+        /// When it was resolved (RFC 3339; default: now).
+        #[arg(long)]
+        at: Option<String>,
+        /// The time is approximate.
+        #[arg(long)]
+        approximate: bool,
+    },
+    /// Add the write-up: summary, lessons, conclusion, or a note for a day.
+    Edit {
+        /// The incident's id.
+        id: String,
+        /// Set the summary.
+        #[arg(long)]
+        summary: Option<String>,
+        /// Add a lesson learned (repeat for several).
+        #[arg(long = "lesson")]
+        lessons: Vec<String>,
+        /// Add a point to the conclusion (repeat for several).
+        #[arg(long = "conclusion")]
+        conclusions: Vec<String>,
+        /// Add an untimed note for this day (YYYY-MM-DD) with --message.
+        #[arg(long, requires = "message")]
+        note: Option<String>,
+        /// The note's text.
+        #[arg(long, requires = "note")]
+        message: Option<String>,
+        /// Set the headline.
+        #[arg(long)]
+        title: Option<String>,
+        /// Set the impact.
+        #[arg(long, value_parser = PossibleValuesParser::new(Impact::NAMES))]
+        impact: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum MaintenanceAction {
+    /// Announce planned maintenance.
+    Schedule {
+        /// The id (default: the start date and the title).
+        #[arg(long)]
+        id: Option<String>,
+        /// The headline.
+        #[arg(long)]
+        title: String,
+        /// Planned start (RFC 3339).
+        #[arg(long)]
+        starts_at: String,
+        /// Planned end (RFC 3339).
+        #[arg(long)]
+        ends_at: String,
+        /// An affected component's id (repeat for several).
+        #[arg(long = "component")]
+        components: Vec<String>,
+        /// What will happen.
+        #[arg(long)]
+        message: Option<String>,
+    },
+    /// Mark maintenance as under way.
+    Start {
+        /// The maintenance's id.
+        id: String,
+        /// A progress note.
+        #[arg(long)]
+        message: Option<String>,
+        /// When (RFC 3339; default: now).
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Mark maintenance as completed.
+    Complete {
+        /// The maintenance's id.
+        id: String,
+        /// A closing note.
+        #[arg(long)]
+        message: Option<String>,
+        /// When (RFC 3339; default: now).
+        #[arg(long)]
+        at: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum NoticeAction {
+    /// Add a notice.
+    Add {
+        /// The id (default: today and the title).
+        #[arg(long)]
+        id: Option<String>,
+        /// The headline.
+        #[arg(long)]
+        title: String,
+        /// The text.
+        #[arg(long)]
+        message: Option<String>,
+        /// How prominent.
+        #[arg(long, default_value = "info", value_parser = PossibleValuesParser::new(NoticeLevel::NAMES))]
+        level: String,
+        /// Shown from (RFC 3339; default: at once).
+        #[arg(long)]
+        starts_at: Option<String>,
+        /// Shown until (RFC 3339; default: until removed).
+        #[arg(long)]
+        ends_at: Option<String>,
+        /// Where to read more (https:, http: or mailto:).
+        #[arg(long)]
+        url: Option<String>,
+    },
+    /// Remove a notice.
+    Remove {
+        /// The notice's id.
+        id: String,
+    },
+}
+
+/// Runs the command line and returns the exit status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("status-widget: {e}");
+            ExitCode::from(match e {
+                CliError::Usage(_) => 2,
+                _ => 1,
+            })
+        }
+    }
+}
+
+fn now() -> Timestamp {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    Timestamp::from_unix_millis(ms)
+}
+
+/// An RFC 3339 time from the command line, written the way status files write it (UTC, `Z`).
+fn time(option: &str, text: Option<&str>) -> Result<String, CliError> {
+    match text {
+        None => Ok(now().to_rfc3339()),
+        Some(text) => Timestamp::parse_rfc3339(text)
+            .map(Timestamp::to_rfc3339)
+            .map_err(|e| CliError::Usage(format!("--{option} `{text}`: {e}"))),
+    }
+}
+
+fn day(text: &str) -> Result<String, CliError> {
+    CalendarDate::parse(text)
+        .map(|d| d.to_string())
+        .map_err(|e| CliError::Usage(format!("`{text}`: {e}")))
+}
+
+fn object(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, CliError> {
+    let (file, message) = match command {
+        Command::Check { files, json } => return check::run(&files, json),
+        Command::Schema => {
+            print!("{SCHEMA}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Feed { file, out, url } => return feed::run(&file, &out, url.as_deref()),
+        Command::Serve { dir, port } => return serve::run(&dir, port),
+        Command::Incident { action, file } => {
+            let message = incident(&file.file, action)?;
+            (file.file, message)
+        }
+        Command::Maintenance { action, file } => {
+            let message = maintenance(&file.file, action)?;
+            (file.file, message)
+        }
+        Command::Notice { action, file } => {
+            let message = notice(&file.file, action)?;
+            (file.file, message)
+        }
+    };
+    println!(
+        "{message} in {} (the previous version is {}.bak)",
+        file.display(),
+        file.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn incident(file: &Path, action: IncidentAction) -> Result<String, CliError> {
+    let stamp = now().to_rfc3339();
+    store::update(file, |doc| {
+        let said = match action {
+            IncidentAction::Open {
+                id,
+                title,
+                impact,
+                status,
+                components,
+                release,
+                message,
+                at,
+            } => {
+                let at = time("at", at.as_deref())?;
+                let id = id.unwrap_or_else(|| edit::slug(&at[..10], &title));
+                let mut item = object(json!({
+                    "id": id, "title": title, "impact": impact, "status": status, "started_at": at,
+                }));
+                if !components.is_empty() {
+                    item.insert("components".into(), json!(components));
+                }
+                if let Some(release) = release {
+                    item.insert("release".into(), json!(release));
+                }
+                edit::push_update(
+                    &mut item,
+                    object(json!({"at": at, "status": status, "body": message})),
+                );
+                edit::add(doc, "incidents", item)?;
+                format!("incident {id} opened")
+            }
+            IncidentAction::Update {
+                id,
+                status,
+                message,
+                when,
+            } => {
+                let mut update = Map::new();
+                match &when.day {
+                    Some(d) => update.insert("day".into(), json!(day(d)?)),
+                    None => update.insert("at".into(), json!(time("at", when.at.as_deref())?)),
+                };
+                if when.approximate {
+                    update.insert("approximate".into(), json!(true));
+                }
+                update.insert("status".into(), json!(status));
+                update.insert("body".into(), json!(message));
+                let item = edit::entry(doc, "incidents", &id)?;
+                item.insert("status".into(), json!(status));
+                edit::push_update(item, update);
+                format!("incident {id} updated ({status})")
+            }
+            IncidentAction::Resolve {
+                id,
+                message,
+                at,
+                approximate,
+            } => {
+                let at = time("at", at.as_deref())?;
+                let mut update = object(json!({"at": at}));
+                if approximate {
+                    update.insert("approximate".into(), json!(true));
+                }
+                update.insert("status".into(), json!("resolved"));
+                update.insert("body".into(), json!(message));
+                let item = edit::entry(doc, "incidents", &id)?;
+                item.insert("status".into(), json!("resolved"));
+                item.insert("resolved_at".into(), json!(at));
+                edit::push_update(item, update);
+                format!("incident {id} resolved")
+            }
+            IncidentAction::Edit {
+                id,
+                summary,
+                lessons,
+                conclusions,
+                note,
+                message,
+                title,
+                impact,
+            } => {
+                let note = note.as_deref().map(day).transpose()?;
+                let item = edit::entry(doc, "incidents", &id)?;
+                if let Some(summary) = summary {
+                    item.insert("summary".into(), json!(summary));
+                }
+                for lesson in &lessons {
+                    edit::push_text(item, "lessons", lesson);
+                }
+                for point in &conclusions {
+                    edit::push_text(item, "conclusion", point);
+                }
+                if let (Some(day), Some(message)) = (note, message) {
+                    edit::push_update(item, object(json!({"day": day, "body": message})));
+                }
+                if let Some(title) = title {
+                    item.insert("title".into(), json!(title));
+                }
+                if let Some(impact) = impact {
+                    item.insert("impact".into(), json!(impact));
+                }
+                format!("incident {id} edited")
+            }
+        };
+        edit::touch(doc, &stamp);
+        Ok(said)
+    })
+}
+
+fn maintenance(file: &Path, action: MaintenanceAction) -> Result<String, CliError> {
+    let stamp = now().to_rfc3339();
+    store::update(file, |doc| {
+        let said = match action {
+            MaintenanceAction::Schedule {
+                id,
+                title,
+                starts_at,
+                ends_at,
+                components,
+                message,
+            } => {
+                let starts_at = time("starts-at", Some(&starts_at))?;
+                let ends_at = time("ends-at", Some(&ends_at))?;
+                let id = id.unwrap_or_else(|| edit::slug(&starts_at[..10], &title));
+                let mut item = object(json!({
+                    "id": id, "title": title, "status": MaintenanceStatus::Scheduled.name(),
+                    "starts_at": starts_at, "ends_at": ends_at,
+                }));
+                if !components.is_empty() {
+                    item.insert("components".into(), json!(components));
+                }
+                if let Some(body) = message {
+                    item.insert("body".into(), json!(body));
+                }
+                edit::add(doc, "maintenances", item)?;
+                format!("maintenance {id} scheduled")
+            }
+            MaintenanceAction::Start { id, message, at } => {
+                progress(doc, &id, MaintenanceStatus::InProgress, message, at)?
+            }
+            MaintenanceAction::Complete { id, message, at } => {
+                progress(doc, &id, MaintenanceStatus::Completed, message, at)?
+            }
+        };
+        edit::touch(doc, &stamp);
+        Ok(said)
+    })
+}
+
+/// Moves maintenance `id` to `status`, with a timeline note when there is a message.
+fn progress(
+    doc: &mut Value,
+    id: &str,
+    status: MaintenanceStatus,
+    message: Option<String>,
+    at: Option<String>,
+) -> Result<String, CliError> {
+    let at = time("at", at.as_deref())?;
+    let item = edit::entry(doc, "maintenances", id)?;
+    item.insert("status".into(), json!(status.name()));
+    if let Some(body) = message {
+        edit::push_update(item, object(json!({"at": at, "body": body})));
+    }
+    Ok(format!(
+        "maintenance {id} {}",
+        status.name().replace('_', " ")
+    ))
+}
+
+fn notice(file: &Path, action: NoticeAction) -> Result<String, CliError> {
+    let stamp = now().to_rfc3339();
+    store::update(file, |doc| {
+        let said = match action {
+            NoticeAction::Add {
+                id,
+                title,
+                message,
+                level,
+                starts_at,
+                ends_at,
+                url,
+            } => {
+                let today = now().to_rfc3339();
+                let id = id.unwrap_or_else(|| edit::slug(&today[..10], &title));
+                let mut item = object(json!({"id": id, "title": title, "level": level}));
+                if let Some(body) = message {
+                    item.insert("body".into(), json!(body));
+                }
+                for (key, value) in [("starts_at", starts_at), ("ends_at", ends_at)] {
+                    if let Some(value) = value {
+                        item.insert(
+                            key.into(),
+                            json!(time(&key.replace('_', "-"), Some(&value))?),
+                        );
+                    }
+                }
+                if let Some(url) = url {
+                    item.insert("url".into(), json!(url));
+                }
+                edit::add(doc, "notices", item)?;
+                format!("notice {id} added")
+            }
+            NoticeAction::Remove { id } => {
+                edit::remove(doc, "notices", &id)?;
+                format!("notice {id} removed")
+            }
+        };
+        edit::touch(doc, &stamp);
+        Ok(said)
+    })
+}

@@ -1,0 +1,132 @@
+//! Reading and writing a status file safely: one writer at a time (an exclusive lock on
+//! `FILE.lock`), the previous version kept as `FILE.bak`, and the new text written to a temporary
+//! file in the same folder, flushed to disk and renamed over the old one, so a reader (or a crash)
+//! only ever sees the whole old file or the whole new one. A result that fails `check` is never
+//! written.
+
+use super::CliError;
+use crate::model::{load_str, Format, Problem, Severity};
+use serde_json::Value;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// `path` with `suffix` appended to its file name (`status.json` → `status.json.bak`).
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Applies `edit` to the document in `path` under the file's lock, checks the result and
+/// replaces the file atomically. Returns what `edit` returned.
+pub fn update<T>(
+    path: &Path,
+    edit: impl FnOnce(&mut Value) -> Result<T, CliError>,
+) -> Result<T, CliError> {
+    let lock_path = beside(path, ".lock");
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| CliError::io(&lock_path, e))?;
+    lock.lock().map_err(|e| CliError::io(&lock_path, e))?;
+
+    remove_stale_temporaries(path);
+    let old = fs::read_to_string(path).map_err(|e| CliError::io(path, e))?;
+    let before = match load_str(&old, Format::Native) {
+        Ok(loaded) if loaded.is_valid() => loaded,
+        _ => {
+            return Err(CliError::Invalid(format!(
+                "{} has errors already; nothing was changed. See them with: status-widget check {}",
+                path.display(),
+                path.display()
+            )))
+        }
+    };
+    let mut doc: Value = serde_json::from_str(&old)
+        .map_err(|e| CliError::Invalid(format!("{}: {e}", path.display())))?;
+    let result = edit(&mut doc)?;
+    let mut text = serde_json::to_string_pretty(&doc).expect("a JSON value always serializes");
+    text.push('\n');
+    let after = load_str(&text, Format::Native)
+        .map_err(|e| CliError::Invalid(format!("the change was not written: {e}")))?;
+    let added = new_problems(&before.problems, &after.problems);
+    if !added.is_empty() {
+        return Err(CliError::Invalid(format!(
+            "the change would add {} to {}, so nothing was written:\n  {}",
+            if added.len() == 1 {
+                "this problem"
+            } else {
+                "these problems"
+            },
+            path.display(),
+            added.join("\n  ")
+        )));
+    }
+    write_atomically(&beside(path, ".bak"), old.as_bytes())?;
+    write_atomically(path, text.as_bytes())?;
+    drop(lock);
+    Ok(result)
+}
+
+/// The problems in `after` that `before` did not have (errors, and warnings such as a component
+/// id that names no component): compared by what they say, so entries moving up a list after a
+/// removal do not count as new.
+fn new_problems(before: &[Problem], after: &[Problem]) -> Vec<String> {
+    let mut known: Vec<String> = before.iter().map(|p| p.kind.to_string()).collect();
+    let mut added = Vec::new();
+    for problem in after {
+        match known.iter().position(|k| *k == problem.kind.to_string()) {
+            Some(i) if problem.severity < Severity::Error => {
+                known.swap_remove(i);
+            }
+            _ => added.push(format!("{}: {}", problem.path, problem.kind)),
+        }
+    }
+    added
+}
+
+/// Removes temporary files a killed writer left beside `path` (`FILE.tmp-PID`,
+/// `FILE.bak.tmp-PID`). Called under the lock, so no writer is using them.
+fn remove_stale_temporaries(path: &Path) {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefixes = [format!("{name}.tmp-"), format!("{name}.bak.tmp-")];
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        if prefixes
+            .iter()
+            .any(|p| file.to_string_lossy().starts_with(p.as_str()))
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes `bytes` to `path` so that `path` is at every instant either its old content or all of
+/// `bytes`: a temporary file beside it, flushed to disk, renamed over it, the folder flushed.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let temp = beside(path, &format!(".tmp-{}", std::process::id()));
+    let written = (|| {
+        let mut file = File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)?;
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        File::open(folder.unwrap_or(Path::new(".")))?.sync_all()
+    })();
+    written.map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        CliError::io(path, e)
+    })
+}
