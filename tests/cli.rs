@@ -586,6 +586,93 @@ fn maintenance_and_notices_round_trip() {
     assert!(loaded.is_valid(), "{:?}", loaded.problems);
 }
 
+#[test]
+fn backdated_updates_go_in_their_place_and_reopening_clears_the_resolution() {
+    let dir = folder("timeline");
+    let file = dir.join("status.json");
+    write_json(&file, &before_the_week());
+    let f = file.to_str().unwrap();
+    let update = |status: &str, at: &str, message: &str| {
+        ok(&[
+            "incident",
+            "update",
+            "db",
+            "--status",
+            status,
+            "--at",
+            at,
+            "--message",
+            message,
+            "-f",
+            f,
+        ])
+    };
+    ok(&[
+        "incident",
+        "open",
+        "--id",
+        "db",
+        "--title",
+        "Database",
+        "--impact",
+        "minor",
+        "--at",
+        "2024-11-04T07:00:00Z",
+        "--message",
+        "first",
+        "-f",
+        f,
+    ]);
+    update("monitoring", "2024-11-04T09:00:00Z", "third");
+    let said = update(
+        "identified",
+        "2024-11-04T09:00:00+01:00",
+        "second, posted late",
+    );
+    assert!(
+        said.contains("backdated") && said.contains("stays monitoring"),
+        "{said}"
+    );
+    let incident = |key: &str| read_json(&file)["incidents"][0][key].clone();
+    let bodies = || -> Vec<String> {
+        incident("updates")
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["body"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(bodies(), ["first", "second, posted late", "third"]);
+    assert_eq!(
+        incident("status"),
+        json!("monitoring"),
+        "the latest news decides the status"
+    );
+
+    ok(&[
+        "incident",
+        "resolve",
+        "db",
+        "--at",
+        "2024-11-04T10:00:00Z",
+        "--message",
+        "fixed",
+        "-f",
+        f,
+    ]);
+    assert_eq!(incident("resolved_at"), json!("2024-11-04T10:00:00Z"));
+    update("investigating", "2024-11-04T11:00:00Z", "it is back");
+    assert_eq!(incident("status"), json!("investigating"));
+    assert_eq!(
+        incident("resolved_at"),
+        Value::Null,
+        "reopened: no longer resolved"
+    );
+    update("resolved", "2024-11-04T12:00:00Z", "fixed again");
+    assert_eq!(incident("resolved_at"), json!("2024-11-04T12:00:00Z"));
+    assert_eq!(bodies().len(), 6);
+}
+
 /// The number of notices in a status file that must be valid, whole JSON.
 fn notices_in(text: &str) -> usize {
     let loaded =

@@ -2,6 +2,7 @@
 //! know survive every edit untouched.
 
 use super::CliError;
+use crate::model::{CalendarDate, Timestamp};
 use serde_json::{json, Map, Value};
 
 /// The list `key` of the document (created empty when absent).
@@ -71,15 +72,53 @@ pub fn remove(doc: &mut Value, key: &str, id: &str) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Appends a timeline update to `item`: `{at|day, approximate?, status?, body}`.
-pub fn push_update(item: &mut Map<String, Value>, update: Map<String, Value>) {
+/// When a timeline entry happened: its time, or for an untimed note its day.
+enum Moment {
+    At(Timestamp),
+    Day(CalendarDate),
+}
+
+fn moment(update: &Value) -> Option<Moment> {
+    let text = |key: &str| update.get(key).and_then(Value::as_str);
+    match (text("at"), text("day")) {
+        (Some(at), _) => Timestamp::parse_rfc3339(at).ok().map(Moment::At),
+        (None, Some(day)) => CalendarDate::parse(day).ok().map(Moment::Day),
+        _ => None,
+    }
+}
+
+/// Whether an existing entry at `entry` belongs after a new one at `new` in the timeline (oldest
+/// first; a day's untimed note after everything timed on that day, in UTC as the file is).
+fn belongs_after(entry: &Moment, new: &Moment) -> bool {
+    match (entry, new) {
+        (Moment::At(e), Moment::At(n)) => e > n,
+        (Moment::Day(e), Moment::At(n)) => *e >= n.utc_date(),
+        (Moment::At(e), Moment::Day(n)) => e.utc_date() > *n,
+        (Moment::Day(e), Moment::Day(n)) => e > n,
+    }
+}
+
+/// Adds a timeline update to `item` (`{at|day, approximate?, status?, body}`) in its place in
+/// time: at the end when it is the latest, as when posting as things happen; before later entries
+/// when backdated. Entries without a readable time stay where they are. Returns whether it is
+/// now the last entry (the latest news).
+pub fn push_update(item: &mut Map<String, Value>, update: Map<String, Value>) -> bool {
     let updates = item.entry("updates").or_insert_with(|| json!([]));
     if !updates.is_array() {
         *updates = json!([]);
     }
-    if let Some(list) = updates.as_array_mut() {
-        list.push(Value::Object(update));
+    let Some(list) = updates.as_array_mut() else {
+        return true;
+    };
+    let update = Value::Object(update);
+    let mut place = list.len();
+    if let Some(new) = moment(&update) {
+        while place > 0 && moment(&list[place - 1]).is_some_and(|e| belongs_after(&e, &new)) {
+            place -= 1;
+        }
     }
+    list.insert(place, update);
+    place + 1 == list.len()
 }
 
 /// Appends `text` to the list of strings `key` of `item`.
@@ -124,6 +163,44 @@ pub fn slug(date: &str, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backdated_updates_take_their_place_in_time() {
+        let mut item = Map::new();
+        let push = |item: &mut Map<String, Value>, update: Value| {
+            push_update(item, update.as_object().unwrap().clone());
+        };
+        push(
+            &mut item,
+            json!({"at": "2024-11-04T07:30:00Z", "body": "a"}),
+        );
+        push(
+            &mut item,
+            json!({"at": "2024-11-04T08:55:00Z", "body": "c"}),
+        );
+        push(&mut item, json!({"day": "2024-11-04", "body": "d"}));
+        push(
+            &mut item,
+            json!({"at": "2024-11-05T06:30:00Z", "body": "e"}),
+        );
+        push(
+            &mut item,
+            json!({"at": "2024-11-04T09:15:00+01:00", "body": "b"}),
+        );
+        push(
+            &mut item,
+            json!({"at": "2024-11-04T23:00:00Z", "body": "d0"}),
+        );
+        push(&mut item, json!({"day": "2024-11-05", "body": "f"}));
+        push(&mut item, json!({"body": "g"}));
+        let bodies: Vec<&str> = item["updates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["body"].as_str().unwrap())
+            .collect();
+        assert_eq!(bodies, ["a", "b", "c", "d0", "d", "e", "f", "g"]);
+    }
 
     #[test]
     fn ids_are_made_from_the_date_and_the_title() {

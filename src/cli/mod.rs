@@ -422,10 +422,30 @@ fn incident(file: &Path, action: IncidentAction) -> Result<String, CliError> {
                 }
                 update.insert("status".into(), json!(status));
                 update.insert("body".into(), json!(message));
+                let at = update.get("at").cloned();
                 let item = edit::entry(doc, "incidents", &id)?;
-                item.insert("status".into(), json!(status));
-                edit::push_update(item, update);
-                format!("incident {id} updated ({status})")
+                if edit::push_update(item, update) {
+                    item.insert("status".into(), json!(status));
+                    let resolved = status == IncidentStatus::Resolved.name();
+                    match at {
+                        Some(at) if resolved => {
+                            item.entry("resolved_at").or_insert(at);
+                        }
+                        _ if !resolved => {
+                            item.shift_remove("resolved_at"); // reopened
+                        }
+                        _ => {}
+                    }
+                    format!("incident {id} updated ({status})")
+                } else {
+                    format!(
+                        "incident {id}: a backdated update was put in its place in the timeline \
+                         (the incident's status stays {})",
+                        item.get("status")
+                            .and_then(Value::as_str)
+                            .unwrap_or("as it was")
+                    )
+                }
             }
             IncidentAction::Resolve {
                 id,
