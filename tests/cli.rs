@@ -57,6 +57,14 @@ fn before_the_week() -> Value {
     doc
 }
 
+/// A fresh folder `name` holding `status.json` as it stood before the week began.
+fn week_file(name: &str) -> (PathBuf, PathBuf) {
+    let dir = folder(name);
+    let file = dir.join("status.json");
+    write_json(&file, &before_the_week());
+    (dir, file)
+}
+
 fn write_json(path: &Path, doc: &Value) {
     fs::write(path, serde_json::to_string_pretty(doc).unwrap()).unwrap();
 }
@@ -319,162 +327,30 @@ fn refused(file: &Path, args: &[&str], expected: &str) {
 
 #[test]
 fn invalid_edits_are_refused_with_a_clear_message_and_nothing_written() {
-    let dir = folder("refused");
-    let file = dir.join("status.json");
-    write_json(&file, &before_the_week());
-    let open = [
-        "incident",
-        "open",
-        "--id",
-        "db",
-        "--title",
-        "Database slow",
-        "--impact",
-        "minor",
-        "--message",
-        "Looking",
-        "--at",
-        "2024-11-04T07:30:00Z",
-    ];
+    let (dir, file) = week_file("refused");
+    let words = |line: &'static str| line.split(' ').collect::<Vec<_>>();
+    let open = words("incident open --id db --title Slow --impact minor --message Looking --at 2024-11-04T07:30:00Z");
     let mut with_file = open.to_vec();
     with_file.extend(["--file", file.to_str().unwrap()]);
     ok(&with_file);
 
-    refused(
-        &file,
-        &[
-            "incident",
-            "update",
-            "nope",
-            "--status",
-            "identified",
-            "--message",
-            "x",
-        ],
-        "no incident with id `nope` (the file has: db)",
-    );
+    let cases = [
+        ("incident update nope --status identified --message x", "no incident with id `nope` (the file has: db)"),
+        ("incident update db --status fixed --message x", "invalid value 'fixed'"),
+        ("incident update db --status identified --message x --at yesterday", "--at `yesterday`"),
+        ("incident update db --status identified --message x --at 2024-02-30T10:00:00Z", "--at `2024-02-30T10:00:00Z`"),
+        ("incident edit db --note 2024-13-01 --message x", "`2024-13-01`"),
+        ("incident resolve db --message Fixed --at 2024-11-04T07:00:00Z", "ends before it starts"),
+        ("incident open --title Typo --impact minor --component logn --message x", "`logn` names no component"),
+        ("notice add --title Notice --url javascript:alert(1)", "link `javascript:alert(1)` dropped"),
+        ("maintenance schedule --title Upgrade --starts-at 2024-11-10T10:00:00Z --ends-at 2024-11-10T09:00:00Z", "ends before it starts"),
+        ("maintenance start nope", "no maintenance with id `nope` (the file has: none)"),
+        ("notice remove nope", "no notice with id `nope`"),
+    ];
+    for (line, expected) in cases {
+        refused(&file, &words(line), expected);
+    }
     refused(&file, &open, "there is already an entry with id `db`");
-    refused(
-        &file,
-        &[
-            "incident",
-            "update",
-            "db",
-            "--status",
-            "fixed",
-            "--message",
-            "x",
-        ],
-        "invalid value 'fixed'",
-    );
-    refused(
-        &file,
-        &[
-            "incident",
-            "update",
-            "db",
-            "--status",
-            "identified",
-            "--message",
-            "x",
-            "--at",
-            "yesterday",
-        ],
-        "--at `yesterday`",
-    );
-    refused(
-        &file,
-        &[
-            "incident",
-            "update",
-            "db",
-            "--status",
-            "identified",
-            "--message",
-            "x",
-            "--at",
-            "2024-02-30T10:00:00Z",
-        ],
-        "--at `2024-02-30T10:00:00Z`",
-    );
-    refused(
-        &file,
-        &[
-            "incident",
-            "edit",
-            "db",
-            "--note",
-            "2024-13-01",
-            "--message",
-            "x",
-        ],
-        "`2024-13-01`",
-    );
-    refused(
-        &file,
-        &[
-            "incident",
-            "resolve",
-            "db",
-            "--message",
-            "Fixed",
-            "--at",
-            "2024-11-04T07:00:00Z",
-        ],
-        "ends before it starts",
-    );
-    refused(
-        &file,
-        &[
-            "incident",
-            "open",
-            "--title",
-            "Typo",
-            "--impact",
-            "minor",
-            "--component",
-            "logn",
-            "--message",
-            "x",
-        ],
-        "`logn` names no component",
-    );
-    refused(
-        &file,
-        &[
-            "notice",
-            "add",
-            "--title",
-            "Read more",
-            "--url",
-            "javascript:alert(1)",
-        ],
-        "link `javascript:alert(1)` dropped",
-    );
-    refused(
-        &file,
-        &[
-            "maintenance",
-            "schedule",
-            "--title",
-            "Upgrade",
-            "--starts-at",
-            "2024-11-10T10:00:00Z",
-            "--ends-at",
-            "2024-11-10T09:00:00Z",
-        ],
-        "ends before it starts",
-    );
-    refused(
-        &file,
-        &["maintenance", "start", "nope"],
-        "no maintenance with id `nope` (the file has: none)",
-    );
-    refused(
-        &file,
-        &["notice", "remove", "nope"],
-        "no notice with id `nope`",
-    );
 
     // A hand edit broke the file: the tool says so and does not build on it.
     let broken =
@@ -511,9 +387,7 @@ fn invalid_edits_are_refused_with_a_clear_message_and_nothing_written() {
 
 #[test]
 fn maintenance_and_notices_round_trip() {
-    let dir = folder("maintenance");
-    let file = dir.join("status.json");
-    write_json(&file, &before_the_week());
+    let (_, file) = week_file("maintenance");
     let f = file.to_str().unwrap();
     ok(&[
         "maintenance",
@@ -588,9 +462,7 @@ fn maintenance_and_notices_round_trip() {
 
 #[test]
 fn backdated_updates_go_in_their_place_and_reopening_clears_the_resolution() {
-    let dir = folder("timeline");
-    let file = dir.join("status.json");
-    write_json(&file, &before_the_week());
+    let (_, file) = week_file("timeline");
     let f = file.to_str().unwrap();
     let update = |status: &str, at: &str, message: &str| {
         ok(&[
@@ -673,6 +545,12 @@ fn backdated_updates_go_in_their_place_and_reopening_clears_the_resolution() {
     assert_eq!(bodies().len(), 6);
 }
 
+/// The words of `notice add --id ID --title TITLE -f FILE`.
+fn add_notice<'a>(file: &'a Path, id: &'a str, title: &'a str) -> [&'a str; 8] {
+    let file = file.to_str().unwrap();
+    ["notice", "add", "--id", id, "--title", title, "-f", file]
+}
+
 /// The number of notices in a status file that must be valid, whole JSON.
 fn notices_in(text: &str) -> usize {
     let loaded =
@@ -683,9 +561,7 @@ fn notices_in(text: &str) -> usize {
 
 #[test]
 fn concurrent_writers_never_tear_the_file_or_lose_an_update() {
-    let dir = folder("concurrent");
-    let file = dir.join("status.json");
-    write_json(&file, &before_the_week());
+    let (dir, file) = week_file("concurrent");
     let (writers, each) = (6, 5);
     let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let reader = {
@@ -705,16 +581,7 @@ fn concurrent_writers_never_tear_the_file_or_lose_an_update() {
             std::thread::spawn(move || {
                 for n in 0..each {
                     let id = format!("w{w}-n{n}");
-                    ok(&[
-                        "notice",
-                        "add",
-                        "--id",
-                        &id,
-                        "--title",
-                        &id,
-                        "-f",
-                        file.to_str().unwrap(),
-                    ]);
+                    ok(&add_notice(&file, &id, &id));
                 }
             })
         })
@@ -762,16 +629,7 @@ fn a_killed_write_leaves_the_old_file_or_the_new_one() {
     write_json(&file, &doc);
     // One whole write, timed: the kills below land anywhere from its start to well after its end.
     let started = Instant::now();
-    ok(&[
-        "notice",
-        "add",
-        "--id",
-        "timed",
-        "--title",
-        "Timed",
-        "-f",
-        file.to_str().unwrap(),
-    ]);
+    ok(&add_notice(&file, "timed", "Timed"));
     let whole = started.elapsed().as_micros() as u32;
     let mut notices = 1;
     let mut seed_rng = 0x2545_f491_u32;
@@ -780,16 +638,7 @@ fn a_killed_write_leaves_the_old_file_or_the_new_one() {
         let old = fs::read_to_string(&file).unwrap();
         let id = format!("n{round}");
         let mut child: Child = command()
-            .args([
-                "notice",
-                "add",
-                "--id",
-                &id,
-                "--title",
-                &id,
-                "-f",
-                file.to_str().unwrap(),
-            ])
+            .args(add_notice(&file, &id, &id))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -837,16 +686,7 @@ fn a_killed_write_leaves_the_old_file_or_the_new_one() {
         "{killed} killed and {finished} finished writes"
     );
     // The next writer clears what killed ones left and works.
-    ok(&[
-        "notice",
-        "add",
-        "--id",
-        "last",
-        "--title",
-        "Last",
-        "-f",
-        file.to_str().unwrap(),
-    ]);
+    ok(&add_notice(&file, "last", "Last"));
     assert_eq!(notices_in(&fs::read_to_string(&file).unwrap()), notices + 1);
     let mut left: Vec<_> = fs::read_dir(&dir)
         .unwrap()

@@ -3,13 +3,22 @@
 
 use super::CliError;
 use crate::model::{CalendarDate, Timestamp};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 /// The list `key` of the document (created empty when absent).
 fn list<'a>(doc: &'a mut Value, key: &str) -> Result<&'a mut Vec<Value>, CliError> {
     let object = doc
         .as_object_mut()
         .ok_or_else(|| CliError::Invalid("the status file is not a JSON object".into()))?;
+    list_in(object, key)
+}
+
+/// The list `key` of an object (created empty when absent; anything else there is refused, never
+/// overwritten).
+fn list_in<'a>(
+    object: &'a mut Map<String, Value>,
+    key: &str,
+) -> Result<&'a mut Vec<Value>, CliError> {
     object
         .entry(key)
         .or_insert_with(|| Value::Array(Vec::new()))
@@ -102,14 +111,11 @@ fn belongs_after(entry: &Moment, new: &Moment) -> bool {
 /// time: at the end when it is the latest, as when posting as things happen; before later entries
 /// when backdated. Entries without a readable time stay where they are. Returns whether it is
 /// now the last entry (the latest news).
-pub fn push_update(item: &mut Map<String, Value>, update: Map<String, Value>) -> bool {
-    let updates = item.entry("updates").or_insert_with(|| json!([]));
-    if !updates.is_array() {
-        *updates = json!([]);
-    }
-    let Some(list) = updates.as_array_mut() else {
-        return true;
-    };
+pub fn push_update(
+    item: &mut Map<String, Value>,
+    update: Map<String, Value>,
+) -> Result<bool, CliError> {
+    let list = list_in(item, "updates")?;
     let update = Value::Object(update);
     let mut place = list.len();
     if let Some(new) = moment(&update) {
@@ -118,18 +124,13 @@ pub fn push_update(item: &mut Map<String, Value>, update: Map<String, Value>) ->
         }
     }
     list.insert(place, update);
-    place + 1 == list.len()
+    Ok(place + 1 == list.len())
 }
 
 /// Appends `text` to the list of strings `key` of `item`.
-pub fn push_text(item: &mut Map<String, Value>, key: &str, text: &str) {
-    let values = item.entry(key).or_insert_with(|| json!([]));
-    if !values.is_array() {
-        *values = json!([]);
-    }
-    if let Some(list) = values.as_array_mut() {
-        list.push(Value::String(text.to_owned()));
-    }
+pub fn push_text(item: &mut Map<String, Value>, key: &str, text: &str) -> Result<(), CliError> {
+    list_in(item, key)?.push(Value::String(text.to_owned()));
+    Ok(())
 }
 
 /// Sets the document's `updated_at`.
@@ -163,36 +164,23 @@ pub fn slug(date: &str, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn backdated_updates_take_their_place_in_time() {
         let mut item = Map::new();
-        let push = |item: &mut Map<String, Value>, update: Value| {
-            push_update(item, update.as_object().unwrap().clone());
-        };
-        push(
-            &mut item,
+        for update in [
             json!({"at": "2024-11-04T07:30:00Z", "body": "a"}),
-        );
-        push(
-            &mut item,
             json!({"at": "2024-11-04T08:55:00Z", "body": "c"}),
-        );
-        push(&mut item, json!({"day": "2024-11-04", "body": "d"}));
-        push(
-            &mut item,
+            json!({"day": "2024-11-04", "body": "d"}),
             json!({"at": "2024-11-05T06:30:00Z", "body": "e"}),
-        );
-        push(
-            &mut item,
             json!({"at": "2024-11-04T09:15:00+01:00", "body": "b"}),
-        );
-        push(
-            &mut item,
             json!({"at": "2024-11-04T23:00:00Z", "body": "d0"}),
-        );
-        push(&mut item, json!({"day": "2024-11-05", "body": "f"}));
-        push(&mut item, json!({"body": "g"}));
+            json!({"day": "2024-11-05", "body": "f"}),
+            json!({"body": "g"}),
+        ] {
+            push_update(&mut item, update.as_object().unwrap().clone()).unwrap();
+        }
         let bodies: Vec<&str> = item["updates"]
             .as_array()
             .unwrap()

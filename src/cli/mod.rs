@@ -374,10 +374,23 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn incident(file: &Path, action: IncidentAction) -> Result<String, CliError> {
+/// Applies `edit` to the status file through `store::update` (locked, checked, `.bak`, atomic)
+/// and sets the document's `updated_at` to now. Returns what to tell the user.
+fn change(
+    file: &Path,
+    edit: impl FnOnce(&mut Value) -> Result<String, CliError>,
+) -> Result<String, CliError> {
     let stamp = now().to_rfc3339();
     store::update(file, |doc| {
-        let said = match action {
+        let said = edit(doc)?;
+        edit::touch(doc, &stamp);
+        Ok(said)
+    })
+}
+
+fn incident(file: &Path, action: IncidentAction) -> Result<String, CliError> {
+    change(file, |doc| {
+        Ok(match action {
             IncidentAction::Open {
                 id,
                 title,
@@ -402,7 +415,7 @@ fn incident(file: &Path, action: IncidentAction) -> Result<String, CliError> {
                 edit::push_update(
                     &mut item,
                     object(json!({"at": at, "status": status, "body": message})),
-                );
+                )?;
                 edit::add(doc, "incidents", item)?;
                 format!("incident {id} opened")
             }
@@ -424,7 +437,7 @@ fn incident(file: &Path, action: IncidentAction) -> Result<String, CliError> {
                 update.insert("body".into(), json!(message));
                 let at = update.get("at").cloned();
                 let item = edit::entry(doc, "incidents", &id)?;
-                if edit::push_update(item, update) {
+                if edit::push_update(item, update)? {
                     item.insert("status".into(), json!(status));
                     let resolved = status == IncidentStatus::Resolved.name();
                     match at {
@@ -463,7 +476,7 @@ fn incident(file: &Path, action: IncidentAction) -> Result<String, CliError> {
                 let item = edit::entry(doc, "incidents", &id)?;
                 item.insert("status".into(), json!("resolved"));
                 item.insert("resolved_at".into(), json!(at));
-                edit::push_update(item, update);
+                edit::push_update(item, update)?;
                 format!("incident {id} resolved")
             }
             IncidentAction::Edit {
@@ -482,13 +495,13 @@ fn incident(file: &Path, action: IncidentAction) -> Result<String, CliError> {
                     item.insert("summary".into(), json!(summary));
                 }
                 for lesson in &lessons {
-                    edit::push_text(item, "lessons", lesson);
+                    edit::push_text(item, "lessons", lesson)?;
                 }
                 for point in &conclusions {
-                    edit::push_text(item, "conclusion", point);
+                    edit::push_text(item, "conclusion", point)?;
                 }
                 if let (Some(day), Some(message)) = (note, message) {
-                    edit::push_update(item, object(json!({"day": day, "body": message})));
+                    edit::push_update(item, object(json!({"day": day, "body": message})))?;
                 }
                 if let Some(title) = title {
                     item.insert("title".into(), json!(title));
@@ -498,16 +511,13 @@ fn incident(file: &Path, action: IncidentAction) -> Result<String, CliError> {
                 }
                 format!("incident {id} edited")
             }
-        };
-        edit::touch(doc, &stamp);
-        Ok(said)
+        })
     })
 }
 
 fn maintenance(file: &Path, action: MaintenanceAction) -> Result<String, CliError> {
-    let stamp = now().to_rfc3339();
-    store::update(file, |doc| {
-        let said = match action {
+    change(file, |doc| {
+        Ok(match action {
             MaintenanceAction::Schedule {
                 id,
                 title,
@@ -538,9 +548,7 @@ fn maintenance(file: &Path, action: MaintenanceAction) -> Result<String, CliErro
             MaintenanceAction::Complete { id, message, at } => {
                 progress(doc, &id, MaintenanceStatus::Completed, message, at)?
             }
-        };
-        edit::touch(doc, &stamp);
-        Ok(said)
+        })
     })
 }
 
@@ -556,7 +564,7 @@ fn progress(
     let item = edit::entry(doc, "maintenances", id)?;
     item.insert("status".into(), json!(status.name()));
     if let Some(body) = message {
-        edit::push_update(item, object(json!({"at": at, "body": body})));
+        edit::push_update(item, object(json!({"at": at, "body": body})))?;
     }
     Ok(format!(
         "maintenance {id} {}",
@@ -565,9 +573,8 @@ fn progress(
 }
 
 fn notice(file: &Path, action: NoticeAction) -> Result<String, CliError> {
-    let stamp = now().to_rfc3339();
-    store::update(file, |doc| {
-        let said = match action {
+    change(file, |doc| {
+        Ok(match action {
             NoticeAction::Add {
                 id,
                 title,
@@ -601,8 +608,6 @@ fn notice(file: &Path, action: NoticeAction) -> Result<String, CliError> {
                 edit::remove(doc, "notices", &id)?;
                 format!("notice {id} removed")
             }
-        };
-        edit::touch(doc, &stamp);
-        Ok(said)
+        })
     })
 }
