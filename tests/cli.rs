@@ -751,6 +751,10 @@ fn the_feed_is_valid_atom_with_stable_ids() {
     unique.dedup();
     assert_eq!(unique.len(), 14, "ids are unique");
     assert!(first.contains("<title>Incident related to new logins: resolved</title>"));
+    assert!(
+        first.contains("<link rel=\"alternate\" href=\"https://status.example.org/status.html#2024-11-04-new-logins\"/>"),
+        "entries link to the status page, resolved against the feed's URL"
+    );
 
     // Writing again gives the same feed; a new update adds one entry and keeps every old id.
     ok(&[

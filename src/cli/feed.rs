@@ -41,12 +41,48 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// `href` as an absolute http(s) URL: as it is when it already is one, else resolved against the
+/// feed's own URL `base` (where the feed and the status file are published together), else none.
+fn absolute(base: Option<&str>, href: &str) -> Option<String> {
+    let is_absolute = |u: &str| u.starts_with("https://") || u.starts_with("http://");
+    if is_absolute(href) {
+        return Some(href.to_owned());
+    }
+    if href
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'))
+    {
+        return None; // another scheme (mailto:, …): not a page to link an entry to
+    }
+    let base = base.filter(|b| is_absolute(b))?;
+    let (scheme, rest) = base.split_once("//")?;
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    let host = rest.split('/').next().unwrap_or(rest);
+    Some(if let Some(path) = href.strip_prefix("//") {
+        format!("{scheme}//{path}")
+    } else if href.starts_with('/') {
+        format!("{scheme}//{host}{href}")
+    } else {
+        let folder = rest.rfind('/').map_or(rest.len(), |i| i + 1);
+        let joined = format!("{scheme}//{}", &rest[..folder]);
+        if folder == rest.len() && !rest.ends_with('/') {
+            format!("{joined}/{href}")
+        } else {
+            format!("{joined}{href}")
+        }
+    })
+}
+
 /// The document's incidents as an Atom feed.
 pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
     let service = &doc.service;
     let name = service.name.as_deref().unwrap_or("Service");
-    let absolute = |href: &str| href.starts_with("https:") || href.starts_with("http:");
-    let page = service.status_page.as_deref().filter(|p| absolute(p));
+    let page = service
+        .status_page
+        .as_deref()
+        .and_then(|p| absolute(url, p));
+    let page = page.as_deref();
     let feed_id = match url.or(page) {
         Some(u) => u.to_owned(),
         None => format!("urn:status-widget:{}", fragment(name)),
@@ -117,8 +153,7 @@ pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
             .incident
             .url
             .as_deref()
-            .filter(|u| absolute(u))
-            .map(str::to_owned)
+            .and_then(|u| absolute(url, u))
             .or_else(|| {
                 page.map(|p| {
                     format!(
@@ -144,4 +179,37 @@ pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
     }
     xml.push_str("</feed>\n");
     xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::absolute;
+
+    #[test]
+    fn links_are_made_absolute_against_the_feed_url() {
+        let feed = Some("https://status.example.org/app/status.atom?v=1");
+        assert_eq!(
+            absolute(feed, "status.html").as_deref(),
+            Some("https://status.example.org/app/status.html")
+        );
+        assert_eq!(
+            absolute(feed, "/x.html").as_deref(),
+            Some("https://status.example.org/x.html")
+        );
+        assert_eq!(
+            absolute(feed, "//cdn.example.net/s").as_deref(),
+            Some("https://cdn.example.net/s")
+        );
+        assert_eq!(
+            absolute(Some("https://status.example.org"), "status.html").as_deref(),
+            Some("https://status.example.org/status.html")
+        );
+        assert_eq!(
+            absolute(feed, "http://other.example/p").as_deref(),
+            Some("http://other.example/p")
+        );
+        assert_eq!(absolute(None, "status.html"), None);
+        assert_eq!(absolute(feed, "mailto:team@example.org"), None);
+        assert_eq!(absolute(Some("status.atom"), "status.html"), None);
+    }
 }
