@@ -18,14 +18,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const MARKUP: &str = "script, img, iframe, svg, style, object, embed, b, u";
 
 async fn corpus() -> Vec<JsValue> {
-    let text = gloo_net::http::Request::get(&format!("{SERVER}/fixture/corpus.json"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let corpus = js_sys::JSON::parse(&text).unwrap();
+    let corpus = server_json("/fixture/corpus.json").await;
     js_sys::Array::from(&get(&corpus, "cases")).to_vec()
 }
 

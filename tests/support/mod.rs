@@ -37,16 +37,21 @@ pub async fn put(key: &str, body: &str) {
         .unwrap();
 }
 
-/// The requests the test server saw for `key`: `{ method, path, headers }` objects.
-pub async fn requests(key: &str) -> Vec<JsValue> {
-    let text = gloo_net::http::Request::get(&format!("{SERVER}/log/{key}"))
+/// The JSON the test server answers at `path` (such as `/log/KEY`), parsed.
+pub async fn server_json(path: &str) -> JsValue {
+    let text = gloo_net::http::Request::get(&format!("{SERVER}{path}"))
         .send()
         .await
         .unwrap()
         .text()
         .await
         .unwrap();
-    js_sys::Array::from(&js_sys::JSON::parse(&text).unwrap()).to_vec()
+    js_sys::JSON::parse(&text).unwrap()
+}
+
+/// The requests the test server saw for `key`: `{ method, path, headers }` objects.
+pub async fn requests(key: &str) -> Vec<JsValue> {
+    js_sys::Array::from(&server_json(&format!("/log/{key}")).await).to_vec()
 }
 
 /// `value[key]`.
