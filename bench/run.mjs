@@ -57,7 +57,8 @@ const site = await serve(www, { extra: {
 
 const browser = await launch();
 const probe = `
-  window.__longTasks = []; window.__shifts = 0; window.__visibleAt = null;
+  window.__longTasks = []; window.__shifts = 0; window.__visibleAt = null; window.__updates = [];
+  document.addEventListener("status-widget:update", (e) => __updates.push(e.detail));
   new PerformanceObserver((l) => { for (const e of l.getEntries()) __longTasks.push([e.startTime, e.duration]); })
     .observe({ type: "longtask", buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) __shifts += e.value; })
@@ -75,20 +76,31 @@ async function load(path, { settle = 600 } = {}) {
   await context.addInitScript(probe);
   const p = await context.newPage();
   await p.goto(site.url + path);
-  if (path !== "/quiet.html" && path !== "/history.html") await p.waitForFunction(() => window.__visibleAt !== null, null, { timeout: 20_000 });
+  // Every run proves it rendered what it measures, or the benchmark stops: the banner text, the
+  // quiet page's "nothing active" update, the status page's first 20 incidents.
+  const rendered = {
+    "/quiet.html": () => window.__updates.some((d) => d.level === "none" && d.active === 0),
+    "/history.html": () => document.querySelector("status-widget")?.shadowRoot?.querySelectorAll(".history > .incident").length === 20,
+  }[path] ?? (() => window.__visibleAt !== null);
+  await p.waitForFunction(rendered, null, { timeout: 20_000 }).catch(() => {
+    throw new Error(`${path}: the widget never rendered what this run measures`);
+  });
   await p.waitForTimeout(settle);
-  const result = await p.evaluate(async () => ({
+  const result = await p.evaluate(async () => {
+    const file = performance.getEntriesByType("resource").find((r) => /\/(active|status|history-500|incidents-20000)\.json$/.test(r.name));
+    return file ? ({
     visibleAt: window.__visibleAt,
     longTasks: window.__longTasks.map(([, d]) => d),
     // Long tasks that began after the status file arrived: reading and rendering it.
-    afterFile: window.__longTasks.filter(([start]) => start >= (performance.getEntriesByType("resource")
-      .find((r) => /\/(active|status|history-500|incidents-20000)\.json$/.test(r.name))?.responseEnd ?? Infinity)).map(([, d]) => d),
+    afterFile: window.__longTasks.filter(([start]) => start >= file.responseEnd).map(([, d]) => d),
     cls: window.__shifts,
-    bytes: performance.getEntriesByType("resource").find((r) => /incidents-20000\.json$/.test(r.name))?.decodedBodySize ?? 0,
+    bytes: file.decodedBodySize,
     heap: performance.memory?.usedJSHeapSize ?? null,
     wasm: document.querySelector("status-widget") ? await import("/status-widget.js").then((m) => m.wasmMemoryBytes()) : null,
-  }));
+  }) : null;
+  });
   await context.close();
+  if (!result) throw new Error(`${path}: no resource timing entry for the status file, so nothing after it can be timed`);
   return result;
 }
 

@@ -4,90 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+mod writeup;
 use common::*;
 use status_widget::model::{
     load_str, CalendarDate, Format, Impact, IncidentStatus, Level, SourceFormat, Timestamp,
 };
-
-struct SeedTimelineLine {
-    day: CalendarDate,
-    time: Option<(i64, i64, bool)>,
-    text: String,
-}
-
-/// The write-up's timeline: day headings ("Monday 4th November:"), timed lines ("7:30am …",
-/// "11:00am (approx) …") and untimed notes. November in the UK is UTC.
-fn seed_timeline(seed: &str) -> Vec<SeedTimelineLine> {
-    let start = seed.find("Timeline¶").unwrap();
-    let end = seed.find("Lessons learned:¶").unwrap();
-    let mut day = None;
-    let mut lines = Vec::new();
-    for line in seed[start..end]
-        .lines()
-        .skip(1)
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
-        let words: Vec<&str> = line.trim_end_matches(':').split(' ').collect();
-        if words.len() == 3 && words[2] == "November" && words[0].ends_with("day") {
-            let n: u8 = words[1]
-                .trim_end_matches(char::is_alphabetic)
-                .parse()
-                .unwrap();
-            day = Some(CalendarDate {
-                year: 2024,
-                month: 11,
-                day: n,
-            });
-            continue;
-        }
-        let (first, rest) = line.split_once(' ').unwrap();
-        let clock = first
-            .strip_suffix("am")
-            .map(|c| (c, false))
-            .or_else(|| first.strip_suffix("pm").map(|c| (c, true)));
-        let entry = match clock.and_then(|(c, pm)| c.split_once(':').map(|(h, m)| (h, m, pm))) {
-            Some((h, m, pm)) => {
-                let mut hour: i64 = h.parse().unwrap();
-                if pm && hour != 12 {
-                    hour += 12;
-                }
-                let approx = rest.starts_with("(approx) ");
-                let text = rest.trim_start_matches("(approx) ").to_owned();
-                SeedTimelineLine {
-                    day: day.unwrap(),
-                    time: Some((hour, m.parse().unwrap(), approx)),
-                    text,
-                }
-            }
-            None => SeedTimelineLine {
-                day: day.unwrap(),
-                time: None,
-                text: line.to_owned(),
-            },
-        };
-        lines.push(entry);
-    }
-    lines
-}
-
-fn bullets<'a>(seed: &'a str, heading: &str) -> Vec<&'a str> {
-    let start = seed.find(heading).unwrap() + heading.len();
-    seed[start..]
-        .lines()
-        .map(str::trim)
-        .skip_while(|l| l.is_empty())
-        .take_while(|l| l.starts_with("- "))
-        .map(|l| &l[2..])
-        .collect()
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
 
 #[test]
 fn the_status_file_is_valid_and_in_the_native_format() {
@@ -98,12 +19,11 @@ fn the_status_file_is_valid_and_in_the_native_format() {
 
 #[test]
 fn every_timeline_line_of_the_write_up_is_an_update_in_its_place() {
-    let seed = fixture("seed-incident-2024-11-logins.txt");
     let doc = load_str(&www("status.json"), Format::Auto)
         .unwrap()
         .document;
     let incident = &doc.incidents[0];
-    let expected = seed_timeline(&seed);
+    let expected = writeup::timeline();
     assert_eq!(
         expected.len(),
         14,
@@ -111,35 +31,35 @@ fn every_timeline_line_of_the_write_up_is_an_update_in_its_place() {
     );
     assert_eq!(incident.updates.len(), expected.len());
     for (update, line) in incident.updates.iter().zip(&expected) {
+        let day = CalendarDate {
+            year: 2024,
+            month: 11,
+            day: line.day,
+        };
         match line.time {
-            Some((hour, minute, approx)) => {
-                let at = line
-                    .day
-                    .start_utc()
-                    .plus_millis((hour * 60 + minute) * 60_000);
-                assert_eq!(update.at, Some(at), "time of {:?}", line.text);
+            Some((_, _, approx)) => {
+                let at = line.unix_millis().map(Timestamp::from_unix_millis);
+                assert_eq!(update.at, at, "time of {:?}", line.text);
                 assert_eq!(update.approximate, approx, "{:?}", line.text);
-                assert_eq!(update.body, capitalised(&line.text));
             }
             None => {
                 assert_eq!(update.at, None, "{:?} is an untimed note", line.text);
-                assert_eq!(update.day, Some(line.day));
-                assert_eq!(update.body, line.text);
+                assert_eq!(update.day, Some(day));
             }
         }
-        assert_eq!(update.utc_day(), Some(line.day));
+        assert_eq!(update.body, line.body());
+        assert_eq!(update.utc_day(), Some(day));
     }
 }
 
 #[test]
 fn lessons_and_conclusion_are_carried_word_for_word() {
-    let seed = fixture("seed-incident-2024-11-logins.txt");
     let doc = load_str(&www("status.json"), Format::Auto)
         .unwrap()
         .document;
     let incident = &doc.incidents[0];
-    let lessons = bullets(&seed, "Lessons learned:¶");
-    let conclusion = bullets(&seed, "Conclusion:");
+    let lessons = writeup::bullets("Lessons learned:¶");
+    let conclusion = writeup::bullets("Conclusion:");
     assert_eq!((lessons.len(), conclusion.len()), (5, 6));
     assert_eq!(incident.lessons, lessons);
     assert_eq!(incident.conclusion, conclusion);
@@ -147,8 +67,8 @@ fn lessons_and_conclusion_are_carried_word_for_word() {
 
 #[test]
 fn the_incident_header_service_and_contacts_match_the_write_up() {
-    let seed = fixture("seed-incident-2024-11-logins.txt");
-    let lines: Vec<&str> = seed.lines().collect();
+    let seed = writeup::WRITE_UP;
+    let lines = writeup::lines();
     let doc = load_str(&www("status.json"), Format::Auto)
         .unwrap()
         .document;

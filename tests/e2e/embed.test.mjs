@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { launch, open as openUrl, seriousViolations, shots, www } from "./browser.mjs";
-import { serve } from "./static-server.mjs";
+import { serve, CREDENTIALS } from "./static-server.mjs";
 
 const iso = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
 const activeStatus = (title = "Login fails on Safari", extra = "") => JSON.stringify({
@@ -31,6 +31,8 @@ before(async () => {
   // The "CDN": the loader, its wasm and the status files, with CORS as a CDN serves them.
   cdn = await serve(www, { cors: true, extra: {
     "/favicon.ico": "",
+    "/sign-in.html": "<!doctype html><title>Signed in</title><p>Signed in",
+    "/control.json": "{}",
     "/active.json": activeStatus(),
     "/long-words.json": activeStatus("Login" + "fails".repeat(40), " " + "x".repeat(300)),
   } });
@@ -50,6 +52,9 @@ before(async () => {
     "/long.html": snippet(`${cdn.url}/long-words.json`),
     "/no-wasm.html": snippet(`${cdn.url}/active.json`).replace(`${cdn.url}/status-widget.js`, "/loader-only/status-widget.js"),
     "/loader-only/status-widget.js": await readFile(join(www, "status-widget.js"), "utf8"),
+    // The snippet deep in a site whose own referrer policy would send the full address.
+    "/sign-in/deep/plain.html": snippet(`${cdn.url}/active.json`)
+      .replace("<title>", '<meta name="referrer" content="unsafe-url"><title>'),
   } });
 });
 after(async () => {
@@ -74,18 +79,38 @@ test("the README snippet on a plain page of another origin shows the banner", as
   assert.equal(await page.locator("status-widget .banner").getAttribute("role"), "alert");
   await page.fill("#email", "user@example.org");
   assert.equal(await page.inputValue("#email"), "user@example.org");
-  const statusRequests = cdn.log.filter((r) => r.path === "/active.json");
-  assert.ok(statusRequests.length >= 1);
-  for (const r of statusRequests) {
-    assert.equal(r.method, "GET", "no preflight");
-    assert.equal(r.headers.cookie, undefined);
-    assert.equal(r.headers.authorization, undefined);
-    assert.ok(!r.headers.referer || r.headers.referer === pages.url + "/", `referrer cut to the origin: ${r.headers.referer}`);
-  }
   const events = await page.evaluate(() => window.__events);
   assert.equal(events[0].type, "status-widget:update");
   assert.equal(events[0].detail.level, "major");
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the status request carries no cookie, credentials or page address, though the browser holds all three", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Signed in to the status host with HTTP credentials, a cookie for it, and a login page whose
+  // own policy is unsafe-url.
+  await page.goto(cdn.url.replace("//", "//user:secret@") + "/sign-in.html?challenge");
+  await context.addCookies([{ name: "status_widget_test_session", value: "secret", url: cdn.url }]);
+  const login = `${pages.url}/sign-in/deep/plain.html?next=%2Fcourses`;
+  const before = cdn.log.length;
+  await page.goto(login);
+  await bannerVisible(page);
+  // The control: a request without the widget's options carries all three.
+  await page.evaluate((url) => fetch(url + "/control.json", { credentials: "include" }), cdn.url);
+  const control = cdn.log.filter((r) => r.path === "/control.json").at(-1).headers;
+  assert.match(control.cookie ?? "", /secret/, "the control request must carry the cookie");
+  assert.equal(control.authorization, CREDENTIALS, "the control request must carry the HTTP credentials");
+  assert.equal(control.referer, login, "the control request must carry the page's full address");
+  const statusRequests = cdn.log.slice(before).filter((r) => r.path === "/active.json");
+  assert.ok(statusRequests.length >= 1);
+  for (const r of statusRequests) {
+    assert.equal(r.method, "GET", "no preflight");
+    assert.equal(r.headers.cookie, undefined, "no cookie");
+    assert.equal(r.headers.authorization, undefined, "no credentials");
+    assert.equal(r.headers.referer, pages.url + "/", "the referrer is the origin only");
+  }
   await context.close();
 });
 

@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { root, www } from "./browser.mjs";
-import { serve } from "./static-server.mjs";
+import { serve, CREDENTIALS } from "./static-server.mjs";
 import { engines, start } from "./webdriver.mjs";
 
 const iso = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
@@ -55,7 +55,12 @@ before(async () => {
     });
   }
   // The status file on its own origin, as on a status host or CDN.
-  status = await serve(www, { cors: true, extra: { "/active.json": doc(TITLE) } });
+  status = await serve(www, { cors: true, extra: {
+    "/active.json": doc(TITLE),
+    "/auth/active.json": doc(TITLE),
+    "/auth/sign-in.html": "<!doctype html><title>Signed in</title><p>Signed in",
+    "/auth/control.json": "{}",
+  } });
   const src = `${status.url}/active.json`;
   const module = (path, attributes = "") => `<script type="module" src="${path}" ${attributes}></script>`;
   const csp = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${status.url}`;
@@ -69,6 +74,13 @@ before(async () => {
     "/trap/status-widget.js": await readFile(join(www, "status-widget.js")),
     "/trap/status.json": doc(TITLE),
     "/trap.html": page(module("/trap/status-widget.js"), "/trap/status.json", 'poll="0.3"'),
+    // A login page deep in the site whose own policy would send its full address anywhere, with
+    // one status file on another origin and one on its own.
+    "/sign-in/deep/login.html": page(module("/status-widget.js"), `${status.url}/auth/active.json`)
+      .replace("<title>", '<meta name="referrer" content="unsafe-url"><title>')
+      .replace("</status-widget>", '</status-widget>\n  <status-widget id="same" src="/same/active.json"></status-widget>'),
+    "/same/active.json": doc(TITLE),
+    "/same/control.json": "{}",
   } });
 });
 after(async () => {
@@ -109,17 +121,44 @@ for (const engine of engines) {
         cookie: document.cookie,
         local: Object.keys(localStorage),
         session: Object.keys(sessionStorage),
-        databases: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [],
-        caches: self.caches ? await caches.keys() : [],
+        databases: indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : "indexedDB.databases() is missing",
+        caches: self.caches ? await caches.keys() : "caches is missing",
       })), { cookie: "", local: ["status-widget:dismissed"], session: [], databases: [], caches: [] });
-      const requests = status.log.filter((r) => r.path === "/active.json");
-      assert.ok(requests.length >= 1);
-      for (const r of requests) {
-        assert.equal(r.headers.cookie, undefined);
-        assert.equal(r.headers.authorization, undefined);
-        assert.equal(r.headers.referer, site.url + "/", "the referrer is the origin only, never the login page's path");
-      }
       await b.run(() => localStorage.clear());
+    });
+
+    test("the status request carries no cookie, credentials or page address, though the browser holds all three", async () => {
+      // The reader is signed in to the status host with HTTP credentials and has a cookie for
+      // it (cookies ignore the port); the login page's own policy is unsafe-url.
+      const signIn = status.url.replace("//", "//user:secret@") + "/auth/sign-in.html?challenge";
+      await b.goto(signIn);
+      const login = `${site.url}/sign-in/deep/login.html?next=%2Fcourses`;
+      await b.goto(login);
+      await b.run(() => { document.cookie = "status_widget_test_session=secret; path=/"; });
+      await b.waitFor("both banners show", () => [...document.querySelectorAll("status-widget")]
+        .every((e) => e.shadowRoot?.querySelector(".item")));
+      // Controls: requests without the widget's options carry all three, so the checks can fail.
+      await b.run(async (url) => {
+        await fetch(url + "/auth/control.json", { credentials: "include" });
+        await fetch("/same/control.json");
+      }, status.url);
+      await b.run(() => { document.cookie = "status_widget_test_session=; max-age=0; path=/"; });
+      const last = (server, path) => server.log.filter((r) => r.path === path).at(-1)?.headers ?? {};
+      const control = last(status, "/auth/control.json");
+      assert.match(control.cookie ?? "", /secret/, "the control request must carry the cookie");
+      assert.equal(control.authorization, CREDENTIALS, "the control request must carry the HTTP credentials");
+      assert.equal(control.referer, login, "the control request must carry the page's full address");
+      assert.equal(last(site, "/same/control.json").referer, login, "a same-origin control request carries the full address");
+
+      const widget = [...status.log.filter((r) => r.path === "/auth/active.json"),
+        ...site.log.filter((r) => r.path === "/same/active.json")];
+      assert.equal(new Set(widget.map((r) => r.path)).size, 2, "both status files were read");
+      for (const r of widget) {
+        assert.equal(r.method, "GET", "no preflight");
+        assert.equal(r.headers.cookie, undefined, `no cookie (${r.path})`);
+        assert.equal(r.headers.authorization, undefined, `no credentials (${r.path})`);
+        assert.equal(r.headers.referer, site.url + "/", `the referrer is the origin only (${r.path})`);
+      }
     });
 
     test("the loader works behind integrity=, and a wrong hash leaves the page alone", async () => {

@@ -15,10 +15,15 @@ const TYPES = {
   ".png": "image/png",
 };
 
+/** The HTTP Basic credentials the `?challenge` requests ask for: user "user", password "secret". */
+export const CREDENTIALS = "Basic " + Buffer.from("user:secret").toString("base64");
+
 /**
  * Serves `root` (a folder) plus `extra` (path -> text) on a free loopback port.
  * Returns { url, log, extra, close }; `extra` may be changed while serving. With `cors`, every
- * answer allows any origin.
+ * answer allows any origin, with credentials (the origin is echoed), so that a control request
+ * can show what a browser *would* send. A request whose query has `challenge` is answered
+ * 401 with a Basic challenge unless it carries CREDENTIALS, so a browser learns and caches them.
  */
 export async function serve(root, { cors = false, extra = {}, headers = {} } = {}) {
   const log = [];
@@ -32,7 +37,16 @@ export async function serve(root, { cors = false, extra = {}, headers = {} } = {
       return writeHead(status, ...rest);
     };
     const common = { ...headers };
-    if (cors) common["Access-Control-Allow-Origin"] = "*";
+    if (cors && req.headers.origin) {
+      Object.assign(common, { "Access-Control-Allow-Origin": req.headers.origin,
+        "Access-Control-Allow-Credentials": "true", Vary: "Origin" });
+    } else if (cors) {
+      common["Access-Control-Allow-Origin"] = "*";
+    }
+    if (new URL(req.url, "http://x").searchParams.has("challenge") && req.headers.authorization !== CREDENTIALS) {
+      res.writeHead(401, { ...common, "WWW-Authenticate": 'Basic realm="status-widget-test"', "Content-Type": "text/plain" });
+      return res.end("credentials needed");
+    }
     try {
       let body;
       if (path in extra) {

@@ -1,6 +1,7 @@
 // End-to-end: the status page (www/status.html, mode="page") in Debian's headless Chromium:
 // screenshots at desktop and phone widths, axe-core in light and dark, a permalink opened from
-// the address bar, print styles, and a 500-incident history rendered without long tasks.
+// the address bar, print styles, and a 500-incident history rendered a page at a time (its long
+// tasks reported as a diagnostic; scripts/bench holds the targets).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, mkdir } from "node:fs/promises";
@@ -96,7 +97,7 @@ test("a 500-incident history renders a page at a time (long tasks reported)", as
   await context.close();
 });
 
-test("the page prints without buttons or animation", async () => {
+test("the page prints without its \"Show older incidents\" button", async () => {
   const { page, context } = await open("/history.html", { viewport: { width: 800, height: 1000 } });
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator("status-widget button.more").evaluate((e) => getComputedStyle(e).display), "none");

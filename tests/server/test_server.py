@@ -17,12 +17,19 @@ test picks, so tests never share state):
   GET  /loop/KEY           a redirect to itself
   GET  /type/KEY           KEY's document as text/plain (as some static hosts serve .json)
   GET  /nocors/KEY         KEY's document without CORS headers (the browser refuses it)
+  GET  /auth/KEY           KEY's document; with ?challenge, a 401 Basic challenge unless the request
+                           carries the credentials user:secret (so a browser learns and caches them)
+  POST /expect             what the running step is ({"engine", "time_zone"}), from scripts/test
+  GET  /expect             that, or {} when nothing was said
+  POST /skip               a check a test could not make in this engine (the body says which and why)
+  POST /skips/take         those lines, one a line, and forgets them (scripts/test reports them)
   GET  /health             "ok"
 
 Every answer carries CORS headers; the origin is echoed with Allow-Credentials so that a
 control request with credentials can prove a cookie *would* be seen.
 """
 import argparse
+import base64
 import hashlib
 import json
 import os
@@ -31,10 +38,13 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HANG_SECONDS = 30
+CREDENTIALS = "Basic " + base64.b64encode(b"user:secret").decode()
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "bad")
 docs = {}
 logs = {}
 offline = set()
+expected = {}
+skips = []
 lock = threading.Lock()
 
 
@@ -98,6 +108,20 @@ class Handler(BaseHTTPRequestHandler):
             with lock:
                 (offline.add if body == b"1" else offline.discard)(parts[1])
             self.reply(204)
+        elif parts == ["expect"]:
+            with lock:
+                expected.clear()
+                expected.update(json.loads(body or b"{}"))
+            self.reply(204)
+        elif parts == ["skip"]:
+            with lock:
+                skips.append(body.decode("utf-8", "replace").replace("\n", " "))
+            self.reply(204)
+        elif parts == ["skips", "take"]:
+            with lock:
+                lines = "\n".join(skips).encode()
+                skips.clear()
+            self.reply(200, lines, "text/plain")
         else:
             self.reply(404, b'{"error": "unknown route"}')
 
@@ -106,6 +130,10 @@ class Handler(BaseHTTPRequestHandler):
         route, key = parts[0], parts[-1]
         if route == "health":
             return self.reply(200, b"ok", "text/plain")
+        if route == "expect":
+            with lock:
+                body = json.dumps(expected).encode()
+            return self.reply(200, body, extra=[("Cache-Control", "no-store")])
         if route == "log":
             with lock:
                 body = json.dumps(logs.get(key, [])).encode()
@@ -118,6 +146,14 @@ class Handler(BaseHTTPRequestHandler):
             with open(os.path.join(FIXTURES, key), "rb") as f:
                 body = f.read()
             return self.reply(200, body, "text/html" if key.endswith(".html") else "application/json")
+        if route == "auth":
+            query = self.path.partition("?")[2]
+            if "challenge" in query and self.headers.get("Authorization") != CREDENTIALS:
+                return self.reply(401, b'{"error": "credentials needed"}',
+                                  extra=[("WWW-Authenticate", 'Basic realm="status-widget-test"')])
+            with lock:
+                body = docs.get(key, b"{}")
+            return self.reply(200, body, extra=[("Cache-Control", "no-store")])
         if route in ("trickle", "type", "nocors"):
             with lock:
                 body = docs.get(key, b"")

@@ -293,18 +293,52 @@ pub fn login_field() -> web_sys::HtmlInputElement {
     input
 }
 
-/// Types into `input` and checks that the page took it: the value and the focus are there.
+/// The login form's field is still usable beside the widget: rendered with a size, on top where
+/// it is (no banner, overlay or leftover covers its centre, so a tap reaches it), able to take
+/// focus, and keeping what was typed.
 pub fn assert_login_field_works(input: &web_sys::HtmlInputElement) {
     let document = web_sys::window().unwrap().document().unwrap();
-    input.set_value("user@example.org");
+    input.scroll_into_view();
+    let rect = input.get_bounding_client_rect();
+    assert!(
+        rect.width() > 0.0 && rect.height() > 0.0,
+        "the login field is not rendered: {} x {}",
+        rect.width(),
+        rect.height()
+    );
+    let (x, y) = (
+        (rect.left() + rect.width() / 2.0) as f32,
+        (rect.top() + rect.height() / 2.0) as f32,
+    );
+    let on_top = document.element_from_point(x, y);
+    assert_eq!(
+        on_top.as_ref().map(|e| e.is_same_node(Some(input))),
+        Some(true),
+        "something covers the login field: {:?}",
+        on_top.map(|e| e.outer_html())
+    );
     input.focus().unwrap();
-    assert_eq!(input.value(), "user@example.org");
     assert_eq!(
         document
             .active_element()
             .map(|e| e.is_same_node(Some(input))),
-        Some(true)
+        Some(true),
+        "the login field does not take focus"
     );
+    input.set_value("user@example.org");
+    assert_eq!(input.value(), "user@example.org");
+}
+
+/// Tells the test server that `test` could not check `what` in this engine; scripts/test reports
+/// it as skipped, not passed.
+pub async fn report_skip(test: &str, what: &str) {
+    let engine = web_sys::window().unwrap().navigator().user_agent().unwrap();
+    gloo_net::http::Request::post(&format!("{SERVER}/skip"))
+        .body(format!("{test}: {what} [{engine}]"))
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
 }
 
 /// Sends `body` to the test server's control route `route` for `key` (such as `offline`).
