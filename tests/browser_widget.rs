@@ -438,9 +438,8 @@ async fn sign_in_to_the_status_host(key: &str) {
     let document = window.document().unwrap();
     let sign_in = format!("{key}-sign-in");
     let url = format!(
-        "{}user:secret@{}/auth/{sign_in}?challenge",
-        &SERVER[..SERVER.find("//").unwrap() + 2],
-        &SERVER[SERVER.find("//").unwrap() + 2..]
+        "{}/auth/{sign_in}?challenge",
+        SERVER.replacen("//", "//user:secret@", 1)
     );
     let popup = window
         .open_with_url_and_target_and_features(&url, "_blank", "popup,width=200,height=200")
