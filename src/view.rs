@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::model::{
-    last_update_at, latest_timed_update, ActiveItem, DismissalKey, Impact, IncidentStatus,
+    last_update_at, latest_timed_update, ActiveItem, DismissalKey, Impact, IncidentStatus, Level,
     NoticeLevel, StatusDocument, Timestamp, Update,
 };
 
@@ -156,6 +156,50 @@ pub fn banner_items(
         .collect()
 }
 
+/// What the element's events say, worked out from what the widget shows, so that an event always
+/// matches the screen under the element's current attributes.
+#[derive(Clone, PartialEq)]
+pub enum StatusEvent {
+    /// `status-widget:update`: a status file was read; what it means at this instant.
+    Update {
+        /// The overall level shown.
+        level: Level,
+        /// How many items are active.
+        active: usize,
+        /// The file is older than `max-age`, so the widget claims nothing.
+        stale: bool,
+        /// The file's final URL.
+        source: String,
+        /// The file's own `updated_at`.
+        updated_at: Option<Timestamp>,
+    },
+    /// `status-widget:error`: no source gave a usable file (the last good status stays shown).
+    Error {
+        /// `network`, `http`, `timeout`, `parse` or `config`.
+        kind: &'static str,
+        /// What went wrong at each source.
+        message: String,
+    },
+}
+
+impl StatusEvent {
+    /// The update event for `doc` (already filtered to the element's components) at `now`.
+    pub fn update(
+        doc: &StatusDocument,
+        now: Timestamp,
+        max_age_ms: Option<i64>,
+        source: &str,
+    ) -> Self {
+        StatusEvent::Update {
+            level: doc.level(now),
+            active: doc.active_items(now).len(),
+            stale: doc.is_stale(now, max_age_ms),
+            source: source.to_owned(),
+            updated_at: doc.updated_at,
+        }
+    }
+}
+
 /// The document as the widget shows it: only what concerns `components`. Without a filter it
 /// is the same document, shared rather than copied.
 pub fn shown_document(doc: &Rc<StatusDocument>, components: &[String]) -> Rc<StatusDocument> {
@@ -252,6 +296,36 @@ mod tests {
 
     fn t(s: &str) -> Timestamp {
         Timestamp::parse_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn the_update_event_follows_the_clock_and_the_components_shown() {
+        let doc = Rc::new(doc());
+        let at = t("2024-11-05T10:00:00Z");
+        let update = |doc: &StatusDocument, now, max_age| match StatusEvent::update(
+            doc, now, max_age, "s.json",
+        ) {
+            StatusEvent::Update {
+                level,
+                active,
+                stale,
+                ..
+            } => (level, active, stale),
+            StatusEvent::Error { .. } => panic!("an update was expected"),
+        };
+        let all = update(&doc, at, Some(3_600_000));
+        assert_eq!(
+            all,
+            (Level::Critical, banner_items(&doc, at, None).len(), false)
+        );
+        // Updated at 09:40: an hour's max-age runs out at 10:40 without the file changing.
+        assert!(update(&doc, t("2024-11-05T10:41:00Z"), Some(3_600_000)).2);
+        // The same file for an element showing only the web app.
+        let app = shown_document(&doc, &["app".to_owned()]);
+        let (level, active, _) = update(&app, at, None);
+        assert_eq!(level, Level::Minor, "the web app has a minor incident only");
+        assert_eq!(active, banner_items(&app, at, None).len());
+        assert!(active < all.1);
     }
 
     #[test]

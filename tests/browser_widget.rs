@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod support;
+use status_widget::model::Timestamp;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
@@ -812,4 +813,74 @@ async fn the_theme_attribute_chooses_the_palette() {
         .get_property_value("background-color")
         .unwrap();
     assert_ne!(dark_bg, light_bg);
+}
+
+/// The `detail` of the widget's last event, once there are more than `seen` events.
+async fn next_event(w: &Mounted, seen: usize, within_seconds: u32) -> JsValue {
+    wait_until_within(within_seconds, "the next event", || {
+        w.events.borrow().len() > seen
+    })
+    .await;
+    let (name, detail) = w.events.borrow().last().unwrap().clone();
+    assert_eq!(name, "status-widget:update");
+    detail
+}
+
+#[wasm_bindgen_test]
+async fn the_next_event_follows_changed_components_and_max_age() {
+    let key = unique("settings");
+    put(
+        &key,
+        &incident_doc(&unique("x"), "Login down", "major", "identified", &["x"]),
+    )
+    .await;
+    let mut w = mount(&[("src", &doc_url(&key)), ("poll", "0")]);
+    let first = next_event(&w, 0, 5).await;
+    assert_eq!(get(&first, "level").as_string().as_deref(), Some("major"));
+    assert_eq!(get(&first, "active").as_f64(), Some(1.0));
+    assert_eq!(get(&first, "stale"), JsValue::FALSE);
+
+    // The incident concerns "login" only: an element for "app" has nothing active.
+    w.set("components", "app");
+    let filtered = next_event(&w, 1, 5).await;
+    assert_eq!(get(&filtered, "level").as_string().as_deref(), Some("none"));
+    assert_eq!(get(&filtered, "active").as_f64(), Some(0.0));
+    assert!(w.find(".item").is_none());
+
+    // The file was updated a minute ago: with max-age 30 s it is stale.
+    w.set("max-age", "30");
+    let stale = next_event(&w, 2, 5).await;
+    assert_eq!(get(&stale, "stale"), JsValue::TRUE);
+    assert!(w.text().contains("Status unknown"));
+    // A re-render that changes nothing fires nothing.
+    w.set("lang", "de");
+    sleep(300).await;
+    assert_eq!(w.events.borrow().len(), 3, "{:?}", w.event_names());
+    w.assert_no_uncaught_error();
+}
+
+#[wasm_bindgen_test]
+async fn an_unchanged_file_that_goes_stale_fires_one_update() {
+    let key = unique("aging");
+    let updated = Timestamp::from_unix_millis(js_sys::Date::now() as i64 - 55_000).to_rfc3339();
+    put(
+        &key,
+        &format!(
+            r#"{{"version": 1, "service": {{"name": "Example"}}, "updated_at": "{updated}"}}"#
+        ),
+    )
+    .await;
+    // Not polled: only the passing of time changes what the widget shows.
+    let w = mount(&[("src", &doc_url(&key)), ("poll", "0"), ("max-age", "60")]);
+    let first = next_event(&w, 0, 5).await;
+    assert_eq!(get(&first, "stale"), JsValue::FALSE);
+    // The widget looks at the clock every 30 s: stale after 5 s, seen within 35.
+    let later = next_event(&w, 1, 40).await;
+    assert_eq!(get(&later, "stale"), JsValue::TRUE);
+    assert_eq!(get(&later, "level").as_string().as_deref(), Some("none"));
+    assert!(w.text().contains("Status unknown"));
+    assert_eq!(requests(&key).await.len(), 1, "no second read of the file");
+    sleep(500).await;
+    assert_eq!(w.events.borrow().len(), 2, "one event for the change");
+    w.assert_no_uncaught_error();
 }

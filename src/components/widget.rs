@@ -3,8 +3,8 @@ use crate::config::{Mode, Theme, WidgetConfig};
 use crate::hooks::{use_dismissals, use_now, use_prefers_dark, use_status};
 use crate::i18n::strings_for;
 use crate::io::intl::TimeFormatter;
-use crate::io::poller::{StatusSource, StatusState};
-use crate::view::{banner_items, shown_document};
+use crate::io::poller::StatusSource;
+use crate::view::{banner_items, shown_document, StatusEvent};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,10 +15,16 @@ pub struct StatusWidgetProps {
     pub config: Rc<WidgetConfig>,
     /// The language to speak (resolved from `lang`, the page and the browser).
     pub lang: AttrValue,
-    /// Hears every change of the status (the embed turns these into DOM events).
+    /// Hears what the widget shows whenever that changes, a new report of the file arrives or
+    /// time alone changes it (the embed turns these into DOM events).
     #[prop_or_default]
-    pub on_change: Callback<StatusState>,
+    pub on_event: Callback<StatusEvent>,
 }
+
+/// The title that makes a `fault-injection` build panic while it reports the status (see
+/// Cargo.toml).
+#[cfg(feature = "fault-injection")]
+pub const PANIC_TITLE: &str = "status-widget: panic here";
 
 /// The whole widget: reads the status and shows it as a banner or an indicator.
 #[component]
@@ -32,7 +38,7 @@ pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
     html! {
         <div class={classes!("theme", dark.then_some("dark"))}>
             <WidgetContent config={props.config.clone()} lang={props.lang.clone()}
-                on_change={props.on_change.clone()} />
+                on_event={props.on_event.clone()} />
         </div>
     }
 }
@@ -46,7 +52,7 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         format: config.format,
         poll_seconds: config.poll_seconds,
     };
-    let state = use_status(source, props.on_change.clone());
+    let (state, revision) = use_status(source);
     let now = use_now(30_000);
     let (dismissed, on_dismiss) = use_dismissals();
     let formatter = use_memo(props.lang.clone(), |lang| TimeFormatter::new(lang));
@@ -88,6 +94,36 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
                 }
             },
         );
+    }
+    // The events say what is on screen: fired after the render, once per new report and once
+    // per change that the attributes or the passing of time alone make.
+    let event = match (&state.failure, &state.current, document.as_ref()) {
+        (Some(failure), _, _) => Some(StatusEvent::Error {
+            kind: failure.kind,
+            message: failure.message.clone(),
+        }),
+        (None, Some(current), Some(doc)) => Some(StatusEvent::update(
+            doc,
+            now,
+            config.max_age_ms(),
+            &current.url,
+        )),
+        _ => None,
+    };
+    #[cfg(feature = "fault-injection")]
+    let poisoned = state
+        .current
+        .as_ref()
+        .is_some_and(|c| c.document.incidents.iter().any(|i| i.title == PANIC_TITLE));
+    {
+        let on_event = props.on_event.clone();
+        use_effect_with((event, revision), move |(event, _)| {
+            #[cfg(feature = "fault-injection")]
+            assert!(!poisoned, "fault injection: a panic inside the wasm");
+            if let Some(event) = event {
+                on_event.emit(event.clone());
+            }
+        });
     }
     let strings = strings_for(&props.lang);
 

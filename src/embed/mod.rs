@@ -6,9 +6,7 @@
 use crate::components::{StatusWidget, StatusWidgetProps};
 use crate::config::{WidgetConfig, OBSERVED_ATTRIBUTES};
 use crate::i18n::is_supported;
-use crate::io::clock;
-use crate::io::poller::StatusState;
-use crate::view::shown_document;
+use crate::view::StatusEvent;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
@@ -108,15 +106,14 @@ fn props_for(host: &HtmlElement) -> StatusWidgetProps {
         host.get_attribute(name)
     }));
     let lang = resolve_lang(host, config.lang.as_deref());
-    let on_change = {
+    let on_event = {
         let host = host.clone();
-        let config = config.clone();
-        Callback::from(move |state: StatusState| dispatch(&host, &config, &state))
+        Callback::from(move |event: StatusEvent| dispatch(&host, &event))
     };
     StatusWidgetProps {
         config,
         lang: lang.into(),
-        on_change,
+        on_event,
     }
 }
 
@@ -139,45 +136,36 @@ fn resolve_lang(host: &HtmlElement, attribute: Option<&str>) -> String {
         .unwrap_or_else(|| "en".to_owned())
 }
 
-/// The title that makes a `fault-injection` build panic (see Cargo.toml).
-#[cfg(feature = "fault-injection")]
-pub const PANIC_TITLE: &str = "status-widget: panic here";
-
-fn dispatch(host: &HtmlElement, config: &WidgetConfig, state: &StatusState) {
-    #[cfg(feature = "fault-injection")]
-    if let Some(current) = &state.current {
-        assert!(
-            !current
-                .document
-                .incidents
-                .iter()
-                .any(|i| i.title == PANIC_TITLE),
-            "fault injection: a panic inside the wasm"
-        );
-    }
+/// Fires `event` at the element: `status-widget:update` with `{ level, active, stale, source,
+/// updatedAt }` or `status-widget:error` with `{ kind, message }`, bubbling out of the page's DOM.
+fn dispatch(host: &HtmlElement, event: &StatusEvent) {
     let detail = js_sys::Object::new();
     let set = |key: &str, value: JsValue| {
         let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
     };
-    let name = if let Some(failure) = &state.failure {
-        set("kind", failure.kind.into());
-        set("message", failure.message.as_str().into());
-        "status-widget:error"
-    } else if let Some(current) = &state.current {
-        let now = clock::now();
-        let doc = shown_document(&current.document, &config.components);
-        set("level", doc.level(now).name().into());
-        set("active", (doc.active_items(now).len() as u32).into());
-        set("stale", doc.is_stale(now, config.max_age_ms()).into());
-        set("source", current.url.as_str().into());
-        set(
-            "updatedAt",
-            doc.updated_at
-                .map_or(JsValue::NULL, |t| t.to_rfc3339().into()),
-        );
-        "status-widget:update"
-    } else {
-        return;
+    let name = match event {
+        StatusEvent::Error { kind, message } => {
+            set("kind", (*kind).into());
+            set("message", message.as_str().into());
+            "status-widget:error"
+        }
+        StatusEvent::Update {
+            level,
+            active,
+            stale,
+            source,
+            updated_at,
+        } => {
+            set("level", level.name().into());
+            set("active", (*active as u32).into());
+            set("stale", (*stale).into());
+            set("source", source.as_str().into());
+            set(
+                "updatedAt",
+                updated_at.map_or(JsValue::NULL, |t| t.to_rfc3339().into()),
+            );
+            "status-widget:update"
+        }
     };
     let init = CustomEventInit::new();
     init.set_bubbles(true);
