@@ -3,6 +3,7 @@
 //! rather than failing: a typo in an attribute must not take the banner away.
 
 use crate::model::Format;
+use crate::view::ViewSettings;
 
 /// Every attribute the element observes; a change to any of them re-reads the configuration.
 pub const OBSERVED_ATTRIBUTES: &[&str] = &[
@@ -72,6 +73,15 @@ impl WidgetConfig {
     /// `max-age` in milliseconds, as `StatusDocument::is_stale` takes it.
     pub fn max_age_ms(&self) -> Option<i64> {
         self.max_age_seconds.map(|s| (s * 1000.0) as i64)
+    }
+
+    /// The settings that change what is shown, for [`crate::view::derive`].
+    pub fn view_settings(&self) -> ViewSettings {
+        ViewSettings {
+            components: self.components.clone(),
+            max_age_ms: self.max_age_ms(),
+            status_page: self.status_page.clone(),
+        }
     }
 
     /// Reads the configuration through `attribute`, which returns an attribute's value if set.

@@ -182,7 +182,7 @@ fn ids_as_link_fragments_decode_back_in_the_engine() {
         "日本 語",
         "%41",
     ] {
-        let fragment = status_widget::view::fragment(id);
+        let fragment = status_widget::model::links::fragment(id);
         let url = web_sys::Url::new(&format!("https://status.example.org/#{fragment}")).unwrap();
         assert_eq!(
             url.hash(),

@@ -3,8 +3,8 @@
 //! update's time (or day), never from positions or the time the feed was written.
 
 use super::{store, CliError};
+use crate::model::links::fragment;
 use crate::model::{load_str, Format, Incident, StatusDocument, Timestamp, Vocabulary};
-use crate::view::fragment;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;

@@ -1,8 +1,8 @@
 use super::BannerItem;
 use crate::i18n::{fill, Strings};
 use crate::io::intl::TimeFormatter;
-use crate::model::{ContactLink, DismissalKey, Timestamp};
-use crate::view::ItemView;
+use crate::model::DismissalKey;
+use crate::view::{ItemView, StatusView};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -12,8 +12,9 @@ pub const VISIBLE_ITEMS: usize = 2;
 /// Properties of [`Banner`].
 #[derive(Properties, PartialEq)]
 pub struct BannerProps {
-    /// Active items in display order.
-    pub items: Rc<Vec<ItemView>>,
+    /// What the widget shows: the active items in display order, staleness, the status page and
+    /// the contacts.
+    pub view: Rc<StatusView>,
     /// What the reader dismissed.
     pub dismissed: Rc<Vec<DismissalKey>>,
     /// Dismisses an item.
@@ -22,14 +23,6 @@ pub struct BannerProps {
     pub strings: &'static Strings,
     /// Times in the reader's locale.
     pub formatter: Rc<TimeFormatter>,
-    /// The current instant, for relative times.
-    pub now: Timestamp,
-    /// How to reach the team.
-    pub contact: Rc<Vec<ContactLink>>,
-    /// The file is older than `max-age`: show "status unknown" instead of items.
-    pub stale: bool,
-    /// The status page.
-    pub status_page: Option<AttrValue>,
 }
 
 /// The login-page banner: nothing at all when nothing is active.
@@ -37,10 +30,11 @@ pub struct BannerProps {
 pub fn Banner(props: &BannerProps) -> Html {
     let expanded = use_state(|| false);
     let s = props.strings;
-    let status_link = props.status_page.as_ref().map(|href| {
+    let view = &props.view;
+    let status_link = view.status_page.as_ref().map(|href| {
         html! { <a class="link" part="link" href={href.clone()}>{ s.status_page }</a> }
     });
-    if props.stale {
+    if view.stale {
         return html! {
             <section class="banner" part="banner" role="status" aria-label={s.region}>
                 <p class="unknown" part="unknown">
@@ -50,8 +44,8 @@ pub fn Banner(props: &BannerProps) -> Html {
             </section>
         };
     }
-    let visible: Vec<&ItemView> = props
-        .items
+    let visible: Vec<&ItemView> = view
+        .active
         .iter()
         .filter(|item| !props.dismissed.iter().any(|d| d.hides(&item.key)))
         .collect();
@@ -76,7 +70,7 @@ pub fn Banner(props: &BannerProps) -> Html {
                 { for visible.iter().take(shown).enumerate().map(|(i, item)| html! {
                     <BannerItem key={list_key(&visible, i)} item={(*item).clone()}
                         on_dismiss={props.on_dismiss.clone()} strings={s}
-                        formatter={props.formatter.clone()} now={props.now} />
+                        formatter={props.formatter.clone()} now={view.now} />
                 }) }
             </ul>
             if hidden > 0 {
@@ -85,10 +79,10 @@ pub fn Banner(props: &BannerProps) -> Html {
                     { if *expanded { s.show_fewer.to_owned() } else { fill(s.and_more, hidden, "") } }
                 </button>
             }
-            if !props.contact.is_empty() {
+            if !view.document.service.contact.is_empty() {
                 <p class="contact" part="contact">
                     { s.contact }{ ": " }
-                    { for props.contact.iter().enumerate().map(|(i, c)| html! {
+                    { for view.document.service.contact.iter().enumerate().map(|(i, c)| html! {
                         <>
                             if i > 0 { { " · " } }
                             <a href={c.href.clone()} dir="auto">{ &c.label }</a>

@@ -81,7 +81,7 @@ pub fn IncidentDetails(props: &IncidentDetailsProps) -> Html {
                             <ul class="conclusion">{ for i.conclusion.iter().map(|c| html! { <li dir="auto">{ c }</li> }) }</ul>
                         }
                         <p class="links">
-                            <a class="permalink" part="permalink" href={format!("#{}", crate::view::fragment(&i.id))}>
+                            <a class="permalink" part="permalink" href={format!("#{}", crate::model::links::fragment(&i.id))}>
                                 { s.permalink }{ " " }<code>{ "#" }{ &i.id }</code>
                             </a>
                             if let Some(url) = &i.url {

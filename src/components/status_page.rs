@@ -2,8 +2,8 @@ use super::IncidentDetails;
 use crate::hooks::use_location_hash;
 use crate::i18n::{fill, Strings};
 use crate::io::intl::TimeFormatter;
-use crate::model::{ActiveItem, Incident, Maintenance, StatusDocument, Timestamp};
-use crate::view::component_names;
+use crate::model::Incident;
+use crate::view::{component_names, ItemSource, ItemView, StatusView};
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -18,12 +18,9 @@ pub const RENDER_STEP: usize = 5;
 /// Properties of [`StatusPage`].
 #[derive(Properties, PartialEq)]
 pub struct StatusPageProps {
-    /// The status, filtered to the element's components.
-    pub doc: Rc<StatusDocument>,
-    /// The current instant.
-    pub now: Timestamp,
-    /// The file is older than `max-age`: claim nothing about the present.
-    pub stale: bool,
+    /// What the widget shows (the document filtered to the element's components, its level,
+    /// staleness and lists).
+    pub view: Rc<StatusView>,
     /// The widget's words.
     pub strings: &'static Strings,
     /// Times in the reader's locale.
@@ -49,15 +46,16 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
     let visible = (*shown).min(*rendered);
     let toggled = use_state(HashSet::<String>::new);
     let root = use_node_ref();
-    let doc = &props.doc;
+    let view = &props.view;
+    let doc = &view.document;
     let s = props.strings;
     let f = &props.formatter;
-    let snapshot = doc.snapshot(props.now);
+    let history = view.history();
 
     // A permalink to an old incident pages far enough back to show it, opens it, and scrolls.
     let target_index = target
         .as_ref()
-        .and_then(|id| snapshot.history.iter().position(|i| i.id == *id));
+        .and_then(|id| history.iter().position(|&i| doc.incidents[i].id == *id));
     {
         let shown = shown.clone();
         use_effect_with(target_index, move |index| {
@@ -81,7 +79,7 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
     // Open by default: the newest past incident and the one a permalink names. `toggled` holds
     // the incidents the reader has flipped from their default.
     let open_by_default = {
-        let newest = snapshot.history.first().map(|i| i.id.clone());
+        let newest = history.first().map(|&i| doc.incidents[i].id.clone());
         let target = target.clone();
         move |id: &str| newest.as_deref() == Some(id) || target.as_deref() == Some(id)
     };
@@ -110,25 +108,32 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
                 {open} on_toggle={on_toggle.clone()} strings={s} formatter={f.clone()} />
         }
     };
-    let maintenance = |m: &Maintenance| {
+    // Maintenance and notices as the banner words them.
+    let entry = |item: &ItemView| {
+        let class = match item.source {
+            ItemSource::Notice(_) => classes!("notice-entry", item.kind.class()),
+            _ => classes!("maintenance-entry"),
+        };
         html! {
-            <li class="maintenance-entry" id={m.id.clone()}>
-                <h3 dir="auto">{ &m.title }</h3>
-                <p class="incident-meta">
-                    if let Some(t) = m.starts_at { { s.starts }{ " " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time> }
-                    if let Some(t) = m.ends_at { { " · " }{ s.ends }{ " " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time> }
-                    if !m.components.is_empty() { { " · " }{ s.affects }{ ": " }{ component_names(doc, &m.components).join(", ") } }
-                </p>
-                if let Some(body) = &m.body { <p dir="auto">{ body }</p> }
+            <li {class} id={item.id.clone()}>
+                <h3 dir="auto">{ &item.title }</h3>
+                if item.started_at.is_some() || item.ends_at.is_some() || !item.components.is_empty() {
+                    <p class="incident-meta">
+                        if let Some(t) = item.started_at { { s.starts }{ " " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time> }
+                        if let Some(t) = item.ends_at { { " · " }{ s.ends }{ " " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time> }
+                        if !item.components.is_empty() { { " · " }{ s.affects }{ ": " }{ item.components.join(", ") } }
+                    </p>
+                }
+                if let Some(text) = &item.text { <p dir="auto">{ text }</p> }
             </li>
         }
     };
-    let level_class = if props.stale {
+    let level_class = if view.stale {
         "unknown"
     } else {
-        snapshot.level.name()
+        view.level.name()
     };
-    let hidden = snapshot.history.len().saturating_sub(*shown);
+    let hidden = history.len().saturating_sub(*shown);
     let show_older = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + HISTORY_PAGE))
@@ -142,8 +147,8 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
                 if let Some(a) = &doc.service.about { <p class="about" dir="auto">{ a }</p> }
                 <p class={classes!("overall", format!("level-{level_class}"))} part="overall" role="status">
                     <span class="dot" aria-hidden="true"></span>
-                    <strong>{ if props.stale { s.status_unknown } else { s.level(snapshot.level) } }</strong>
-                    if props.stale { { " " }{ s.status_outdated } }
+                    <strong>{ if view.stale { s.status_unknown } else { s.level(view.level) } }</strong>
+                    if view.stale { { " " }{ s.status_outdated } }
                 </p>
                 if let Some(t) = doc.updated_at {
                     <p class="updated">{ s.last_updated }{ ": " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time></p>
@@ -174,38 +179,32 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
                 </section>
             }
 
-            if !snapshot.active.is_empty() {
+            if !view.active.is_empty() {
                 <section class="section" aria-labelledby="sw-active">
                     <h2 id="sw-active">{ s.active_now }</h2>
                     <ul class="incidents">
-                        { for snapshot.active.iter().map(|item| match item {
-                            ActiveItem::Incident(i) => incident(i, true),
-                            ActiveItem::Maintenance(m) => maintenance(m),
-                            ActiveItem::Notice(n) => html! {
-                                <li class={classes!("notice-entry", format!("notice-{}", crate::model::Vocabulary::name(n.level)))} id={n.id.clone()}>
-                                    <h3 dir="auto">{ &n.title }</h3>
-                                    if let Some(body) = &n.body { <p dir="auto">{ body }</p> }
-                                </li>
-                            },
+                        { for view.active.iter().map(|item| match item.source {
+                            ItemSource::Incident(i) => incident(&doc.incidents[i], true),
+                            _ => entry(item),
                         }) }
                     </ul>
                 </section>
             }
 
-            if !snapshot.upcoming.is_empty() {
+            if !view.upcoming.is_empty() {
                 <section class="section" aria-labelledby="sw-upcoming">
                     <h2 id="sw-upcoming">{ s.upcoming }</h2>
-                    <ul class="incidents">{ for snapshot.upcoming.iter().map(|m| maintenance(m)) }</ul>
+                    <ul class="incidents">{ for view.upcoming.iter().map(entry) }</ul>
                 </section>
             }
 
             <section class="section" aria-labelledby="sw-history">
                 <h2 id="sw-history">{ s.history }</h2>
-                if snapshot.history.is_empty() {
+                if history.is_empty() {
                     <p class="empty">{ s.no_incidents }</p>
                 } else {
                     <ol class="incidents history">
-                        { for snapshot.history.iter().take(visible).map(|i| incident(i, is_open(i))) }
+                        { for history.iter().take(visible).map(|&i| incident(&doc.incidents[i], is_open(&doc.incidents[i]))) }
                     </ol>
                     if hidden > 0 {
                         <button type="button" class="more" part="more" onclick={show_older}>

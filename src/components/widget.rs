@@ -4,7 +4,7 @@ use crate::hooks::{use_dismissals, use_now, use_prefers_dark, use_status};
 use crate::i18n::strings_for;
 use crate::io::intl::TimeFormatter;
 use crate::io::poller::StatusSource;
-use crate::view::{banner_items, shown_document, StatusEvent};
+use crate::view::{derive, StatusEvent};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -56,28 +56,27 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
     let now = use_now(30_000);
     let (dismissed, on_dismiss) = use_dismissals();
     let formatter = use_memo(props.lang.clone(), |lang| TimeFormatter::new(lang));
-    let document = use_memo(
-        (state.current.clone(), config.components.clone()),
-        |(current, components)| {
+    // The one derivation every part reads (see crate::view).
+    let view = use_memo(
+        (state.current.clone(), config.view_settings(), now),
+        |(current, settings, now)| {
             current
                 .as_ref()
-                .map(|c| shown_document(&c.document, components))
+                .map(|c| Rc::new(derive(&c.document, settings, *now)))
         },
     );
-    let status_page: Option<AttrValue> = config
-        .status_page
-        .clone()
-        .or_else(|| document.as_ref().as_ref()?.service.status_page.clone())
+    let status_page = view
+        .as_ref()
+        .as_ref()
+        .map_or(config.status_page.clone(), |v| v.status_page.clone())
         .map(AttrValue::from);
-    let banner = match (config.mode, document.as_ref()) {
-        (Mode::Banner, Some(doc)) => Some(Rc::new(banner_items(doc, now, status_page.as_deref()))),
-        _ => None,
-    };
     // Dates need Intl, whose first use is slow: the page, or a banner with something to show,
     // prepares its formatters in tasks of their own before rendering. A quiet login page never
     // touches Intl at all.
     let full = config.mode == Mode::Page;
-    let wants_intl = full || banner.as_ref().is_some_and(|items| !items.is_empty());
+    let wants_intl = full
+        || (config.mode == Mode::Banner
+            && view.as_ref().as_ref().is_some_and(|v| !v.active.is_empty()));
     let cold = wants_intl && !formatter.is_warm(full);
     let rerender = use_force_update();
     {
@@ -97,17 +96,12 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
     }
     // The events say what is on screen: fired after the render, once per new report and once
     // per change that the attributes or the passing of time alone make.
-    let event = match (&state.failure, &state.current, document.as_ref()) {
+    let event = match (&state.failure, &state.current, view.as_ref()) {
         (Some(failure), _, _) => Some(StatusEvent::Error {
             kind: failure.kind,
             message: failure.message.clone(),
         }),
-        (None, Some(current), Some(doc)) => Some(StatusEvent::update(
-            doc,
-            now,
-            config.max_age_ms(),
-            &current.url,
-        )),
+        (None, Some(current), Some(view)) => Some(StatusEvent::update(view, &current.url)),
         _ => None,
     };
     #[cfg(feature = "fault-injection")]
@@ -116,18 +110,24 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         .as_ref()
         .is_some_and(|c| c.document.incidents.iter().any(|i| i.title == PANIC_TITLE));
     {
+        // A new report changes the revision; between reports only what the attributes and the
+        // clock change can change: the level, the count and staleness.
+        let changes = view
+            .as_ref()
+            .as_ref()
+            .map(|v| (v.level, v.active.len(), v.stale));
         let on_event = props.on_event.clone();
-        use_effect_with((event, revision), move |(event, _)| {
+        use_effect_with((revision, changes), move |_| {
             #[cfg(feature = "fault-injection")]
             assert!(!poisoned, "fault injection: a panic inside the wasm");
             if let Some(event) = event {
-                on_event.emit(event.clone());
+                on_event.emit(event);
             }
         });
     }
     let strings = strings_for(&props.lang);
 
-    let Some(doc) = document.as_ref() else {
+    let Some(view) = view.as_ref().clone() else {
         // Nothing read yet: the banner stays empty; the indicator and the page say so once
         // reading failed.
         return match (config.mode, &state.failure) {
@@ -140,21 +140,15 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
     if cold {
         return html! {};
     }
-    let stale = doc.is_stale(now, config.max_age_ms());
     match config.mode {
         Mode::Indicator => html! {
-            <Indicator level={Some(doc.level(now))} {stale} {strings} {status_page} />
+            <Indicator level={Some(view.level)} stale={view.stale} {strings} {status_page} />
         },
         Mode::Page => html! {
-            <StatusPage doc={doc.clone()} {now} {stale} {strings} {formatter} />
+            <StatusPage {view} {strings} {formatter} />
         },
-        Mode::Banner => {
-            let items = banner.unwrap_or_default();
-            let contact = Rc::new(doc.service.contact.clone());
-            html! {
-                <Banner {items} {dismissed} {on_dismiss} {strings} {formatter} {now}
-                    {contact} {stale} {status_page} />
-            }
-        }
+        Mode::Banner => html! {
+            <Banner {view} {dismissed} {on_dismiss} {strings} {formatter} />
+        },
     }
 }

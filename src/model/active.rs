@@ -140,11 +140,24 @@ impl StatusDocument {
 
     /// Resolved incidents, newest first (by start, else resolution).
     pub fn history(&self) -> Vec<&Incident> {
-        let mut past: Vec<&Incident> = self.incidents.iter().filter(|i| !i.is_active()).collect();
-        order::sort_by_key(&mut past, |i| {
+        self.history_indices()
+            .into_iter()
+            .map(|i| &self.incidents[i])
+            .collect()
+    }
+
+    /// [`Self::history`] as indices into `incidents`.
+    pub fn history_indices(&self) -> Vec<usize> {
+        let mut past: Vec<usize> = (0..self.incidents.len())
+            .filter(|&i| !self.incidents[i].is_active())
+            .collect();
+        order::sort_by_key(&mut past, |&i| {
+            let incident = &self.incidents[i];
             (
                 0,
-                order::descending(order::time_key(i.started_at.or(i.resolved_at))),
+                order::descending(order::time_key(
+                    incident.started_at.or(incident.resolved_at),
+                )),
             )
         });
         past

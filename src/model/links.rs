@@ -33,9 +33,34 @@ pub fn safe_href(href: &str) -> Result<&str, LinkError> {
     Ok(href)
 }
 
+/// An id as a URL fragment: every byte but letters, digits and `-._~` percent-encoded, so that an
+/// id with spaces or other characters still makes a well-formed link. The status page decodes the
+/// fragment (`decodeURIComponent`) before matching it to an id.
+pub fn fragment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
+        }
+    }
+    out
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_become_fragments_that_decode_back_to_them() {
+        assert_eq!(fragment("2024-11-04-new-logins"), "2024-11-04-new-logins");
+        assert_eq!(fragment("pagemail support."), "pagemail%20support.");
+        assert_eq!(fragment("a#b/ü"), "a%23b%2F%C3%BC");
+    }
 
     #[test]
     fn web_and_mail_links_pass_and_script_links_do_not() {

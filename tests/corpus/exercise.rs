@@ -6,7 +6,10 @@
 #![allow(dead_code)]
 
 use status_widget::model::{load_str, Format, StatusDocument, Timestamp};
-use status_widget::view::{banner_items, duration_parts, group_by_day, relative_parts};
+use status_widget::view::{
+    derive, duration_parts, group_by_day, relative_parts, ReadReport, ViewReport, ViewSettings,
+};
+use std::rc::Rc;
 
 /// The scheme a browser sees in `link` (lower case), written here apart from the model: the URL
 /// parser drops tabs and newlines anywhere and control characters and spaces at either end, then
@@ -56,24 +59,34 @@ pub fn exercise(data: &[u8]) {
         return;
     };
     for format in [Format::Auto, Format::Native, Format::Statuspage] {
-        let Ok(loaded) = load_str(text, format) else {
+        let result = load_str(text, format);
+        let read = ReadReport::of(&result);
+        let Ok(loaded) = result else {
             continue;
         };
         for problem in &loaded.problems {
             let _ = problem.to_string();
         }
-        let doc = loaded.document;
+        let doc = Rc::new(loaded.document);
+        let settings = ViewSettings {
+            max_age_ms: Some(60_000),
+            ..ViewSettings::default()
+        };
         for now in [0, 1_730_800_000_000, i64::MAX, i64::MIN] {
-            let now = Timestamp::from_unix_millis(now);
-            let _ = (doc.snapshot(now).level, doc.is_stale(now, Some(60_000)));
-            for item in banner_items(&doc, now, None) {
+            let view = derive(&doc, &settings, Timestamp::from_unix_millis(now));
+            let history = view.history().into_iter().map(|i| view.history_item(i));
+            for item in view
+                .active
+                .iter()
+                .chain(&view.upcoming)
+                .cloned()
+                .chain(history)
+            {
                 if let Some(link) = &item.link {
-                    assert!(
-                        is_web_or_mail_link(link),
-                        "unsafe banner link kept: {link:?}"
-                    );
+                    assert!(is_web_or_mail_link(link), "unsafe item link kept: {link:?}");
                 }
             }
+            let _ = ViewReport::of(read.clone(), &view);
         }
         for incident in &doc.incidents {
             let _ = group_by_day(&incident.updates, |u| u.at.map(Timestamp::utc_date));

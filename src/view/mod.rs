@@ -1,0 +1,18 @@
+//! What the widget shows, worked out from the model without touching the browser.
+//!
+//! [`derive`] turns a document, the element's settings ([`ViewSettings`]) and an instant into one
+//! [`StatusView`]. Every surface reads that one value: the banner and the indicator render it, the
+//! status page renders it with each item's details, the element's events are read from it
+//! ([`StatusEvent`]) and the headless `deriveStatus` serialises it ([`ViewReport`]).
+
+mod derive;
+mod event;
+mod items;
+mod report;
+mod timeline;
+
+pub use derive::{derive, shown_document, StatusView, ViewSettings};
+pub use event::StatusEvent;
+pub use items::{component_names, ItemKind, ItemSource, ItemView};
+pub use report::{ItemReport, ProblemReport, ReadReport, ViewReport};
+pub use timeline::{duration_parts, group_by_day, relative_parts};

@@ -1,0 +1,216 @@
+//! The [`StatusView`] as plain data for the headless `deriveStatus`: the same items, in the same
+//! order, with the same text and times as the banner and the page, plus the facts of each item
+//! that only a program reading the report needs (ids, impact, status, resolution).
+
+use super::derive::StatusView;
+use super::items::{ItemSource, ItemView};
+use crate::model::{LoadError, Loaded, Problem, Severity, SourceFormat, Timestamp, Vocabulary};
+use serde::Serialize;
+
+/// A problem, as JavaScript sees it.
+#[derive(Clone, Serialize)]
+pub struct ProblemReport {
+    severity: &'static str,
+    path: String,
+    line: Option<u32>,
+    column: Option<u32>,
+    message: String,
+}
+
+impl From<&Problem> for ProblemReport {
+    fn from(p: &Problem) -> Self {
+        ProblemReport {
+            severity: match p.severity {
+                Severity::Warning => "warning",
+                Severity::Error => "error",
+            },
+            path: p.path.clone(),
+            line: p.at.map(|a| a.line),
+            column: p.at.map(|a| a.column),
+            message: p.kind.to_string(),
+        }
+    }
+}
+
+/// What `checkStatus` and `deriveStatus` say about reading the document.
+#[derive(Clone, Serialize)]
+pub struct ReadReport {
+    /// True when the document was read and has no errors.
+    ok: bool,
+    /// `"native"` or `"statuspage"`; `null` when nothing could be read.
+    format: Option<&'static str>,
+    /// Why the document could not be read at all.
+    error: Option<String>,
+    /// Problems with single fields and entries, in document order.
+    problems: Vec<ProblemReport>,
+}
+
+impl ReadReport {
+    /// What reading gave: the format and the problems, or why nothing could be read.
+    pub fn of(result: &Result<Loaded, LoadError>) -> Self {
+        match result {
+            Ok(loaded) => ReadReport {
+                ok: loaded.is_valid(),
+                format: Some(match loaded.format {
+                    SourceFormat::Native => "native",
+                    SourceFormat::Statuspage => "statuspage",
+                }),
+                error: None,
+                problems: loaded.problems.iter().map(ProblemReport::from).collect(),
+            },
+            Err(e) => ReadReport {
+                ok: false,
+                format: None,
+                error: Some(e.to_string()),
+                problems: Vec::new(),
+            },
+        }
+    }
+}
+
+/// One incident, maintenance or notice. Times are RFC 3339 in UTC.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemReport {
+    kind: &'static str,
+    id: String,
+    title: String,
+    impact: Option<&'static str>,
+    status: Option<&'static str>,
+    level: Option<&'static str>,
+    text: Option<String>,
+    started_at: Option<String>,
+    updated_at: Option<String>,
+    ends_at: Option<String>,
+    resolved_at: Option<String>,
+    /// Component ids.
+    components: Vec<String>,
+    /// Where the widget links the item to: its own page, else the status page at its anchor.
+    url: Option<String>,
+}
+
+fn time(t: Option<Timestamp>) -> Option<String> {
+    t.map(Timestamp::to_rfc3339)
+}
+
+impl ItemReport {
+    fn of(view: &StatusView, item: &ItemView) -> Self {
+        let doc = &view.document;
+        let mut report = ItemReport {
+            kind: "incident",
+            id: item.id.clone(),
+            title: item.title.clone(),
+            impact: None,
+            status: None,
+            level: None,
+            text: item.text.clone(),
+            started_at: time(item.started_at),
+            updated_at: time(item.updated_at),
+            ends_at: time(item.ends_at),
+            resolved_at: None,
+            components: Vec::new(),
+            url: item.link.clone(),
+        };
+        match item.source {
+            ItemSource::Incident(i) => {
+                let i = &doc.incidents[i];
+                report.impact = Some(i.impact.name());
+                report.status = Some(i.status.name());
+                report.resolved_at = time(i.resolved_at);
+                report.components = i.components.clone();
+            }
+            ItemSource::Maintenance(m) => {
+                let m = &doc.maintenances[m];
+                report.kind = "maintenance";
+                report.status = Some(m.status.name());
+                report.components = m.components.clone();
+            }
+            ItemSource::Notice(n) => {
+                let n = &doc.notices[n];
+                report.kind = "notice";
+                report.level = Some(n.level.name());
+                report.started_at = time(n.starts_at);
+                report.ends_at = time(n.ends_at);
+            }
+        }
+        report
+    }
+}
+
+/// What `deriveStatus` says: how the document was read, then what the widget shows for it
+/// (nothing when it could not be read). One flat object, written out rather than flattened
+/// with serde, which costs the wasm 2.5 KB.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewReport {
+    ok: bool,
+    format: Option<&'static str>,
+    error: Option<String>,
+    problems: Vec<ProblemReport>,
+    now: String,
+    level: Option<&'static str>,
+    stale: bool,
+    service_name: Option<String>,
+    status_page: Option<String>,
+    updated_at: Option<String>,
+    active: Vec<ItemReport>,
+    upcoming: Vec<ItemReport>,
+    history: Vec<ItemReport>,
+}
+
+impl ViewReport {
+    /// `view` as plain data, after how its document was read.
+    pub fn of(read: ReadReport, view: &StatusView) -> Self {
+        let items = |list: &[ItemView]| list.iter().map(|i| ItemReport::of(view, i)).collect();
+        let ReadReport {
+            ok,
+            format,
+            error,
+            problems,
+        } = read;
+        ViewReport {
+            ok,
+            format,
+            error,
+            problems,
+            now: view.now.to_rfc3339(),
+            level: Some(view.level.name()),
+            stale: view.stale,
+            service_name: view.document.service.name.clone(),
+            status_page: view.status_page.clone(),
+            updated_at: time(view.document.updated_at),
+            active: items(&view.active),
+            upcoming: items(&view.upcoming),
+            history: view
+                .history()
+                .iter()
+                .map(|&i| ItemReport::of(view, &view.history_item(i)))
+                .collect(),
+        }
+    }
+
+    /// The report for a document that could not be read: why, and no level, nothing listed.
+    pub fn unread(read: ReadReport, now: Timestamp) -> Self {
+        let ReadReport {
+            ok,
+            format,
+            error,
+            problems,
+        } = read;
+        ViewReport {
+            ok,
+            format,
+            error,
+            problems,
+            now: now.to_rfc3339(),
+            level: None,
+            stale: false,
+            service_name: None,
+            status_page: None,
+            updated_at: None,
+            active: Vec::new(),
+            upcoming: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+}
