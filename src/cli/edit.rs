@@ -42,15 +42,10 @@ pub fn entry<'a>(
         .iter_mut()
         .filter_map(Value::as_object_mut)
         .find(|i| i.get("id").and_then(Value::as_str) == Some(id))
-        .ok_or_else(|| {
-            CliError::Usage(format!(
-                "no {what} with id `{id}` (the file has: {})",
-                if known.is_empty() {
-                    "none".to_owned()
-                } else {
-                    known.join(", ")
-                }
-            ))
+        .ok_or_else(|| CliError::UnknownId {
+            what: what.to_owned(),
+            id: id.to_owned(),
+            known,
         })
 }
 
@@ -66,9 +61,10 @@ pub fn add(doc: &mut Value, key: &str, item: Map<String, Value>) -> Result<(), C
         .iter()
         .any(|i| i.get("id").and_then(Value::as_str) == Some(&id))
     {
-        return Err(CliError::Usage(format!(
-            "there is already an entry with id `{id}` in `{key}`; pass another --id"
-        )));
+        return Err(CliError::DuplicateId {
+            list: key.to_owned(),
+            id,
+        });
     }
     items.push(Value::Object(item));
     Ok(())
@@ -210,7 +206,7 @@ mod tests {
             .insert("y".into(), json!(1));
         assert_eq!(doc["x-team"]["pager"], 7);
         assert!(
-            matches!(entry(&mut doc, "incidents", "b"), Err(CliError::Usage(m)) if m.contains("has: a"))
+            matches!(entry(&mut doc, "incidents", "b"), Err(e @ CliError::UnknownId { .. }) if e.to_string().contains("has: a"))
         );
         remove(&mut doc, "incidents", "a").unwrap();
         assert_eq!(doc["incidents"], json!([]));

@@ -11,7 +11,8 @@ mod serve;
 mod store;
 
 use crate::model::{
-    CalendarDate, Impact, IncidentStatus, MaintenanceStatus, NoticeLevel, Timestamp, Vocabulary,
+    CalendarDate, Impact, IncidentStatus, MaintenanceStatus, NoticeLevel, TimeError, Timestamp,
+    Vocabulary,
 };
 use clap::builder::PossibleValuesParser;
 use clap::{Args, Parser, Subcommand};
@@ -25,9 +26,42 @@ pub const SCHEMA: &str = include_str!("../../www/status.schema.json");
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    /// The command line asks for something that cannot be done (an unknown id, a bad time).
-    #[error("{0}")]
-    Usage(String),
+    /// An id that names no entry of the list.
+    #[error("no {what} with id `{id}` (the file has: {})", known_ids(.known))]
+    UnknownId {
+        /// What the list holds: `incident`, `maintenance`, `notice`.
+        what: String,
+        /// The id asked for.
+        id: String,
+        /// The ids the list has.
+        known: Vec<String>,
+    },
+    /// A new entry's id that the list already has.
+    #[error("there is already an entry with id `{id}` in `{list}`; pass another --id")]
+    DuplicateId {
+        /// The list: `incidents`, `maintenances`, `notices`.
+        list: String,
+        /// The id.
+        id: String,
+    },
+    /// A time or day on the command line that is not RFC 3339.
+    #[error("{}`{text}`: {error}", option.as_ref().map(|o| format!("--{o} ")).unwrap_or_default())]
+    BadTime {
+        /// The option it was given to, if any.
+        option: Option<String>,
+        /// What was given.
+        text: String,
+        /// Why it is not a time.
+        error: TimeError,
+    },
+    /// `serve` could not listen on its port.
+    #[error("cannot listen on 127.0.0.1:{port}: {source}")]
+    Listen {
+        /// The port.
+        port: u16,
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// The file is invalid, or the change would make it so.
     #[error("{0}")]
     Invalid(String),
@@ -41,7 +75,26 @@ pub enum CliError {
     },
 }
 
+fn known_ids(known: &[String]) -> String {
+    if known.is_empty() {
+        "none".to_owned()
+    } else {
+        known.join(", ")
+    }
+}
+
 impl CliError {
+    /// Whether the command line was at fault (exit code 2) rather than the file or the system.
+    fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            CliError::UnknownId { .. }
+                | CliError::DuplicateId { .. }
+                | CliError::BadTime { .. }
+                | CliError::Listen { .. }
+        )
+    }
+
     fn io(path: &Path, source: std::io::Error) -> Self {
         CliError::Io {
             path: path.display().to_string(),
@@ -306,10 +359,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("status-widget: {e}");
-            ExitCode::from(match e {
-                CliError::Usage(_) => 2,
-                _ => 1,
-            })
+            ExitCode::from(if e.is_usage() { 2 } else { 1 })
         }
     }
 }
@@ -327,14 +377,22 @@ fn time(option: &str, text: Option<&str>) -> Result<String, CliError> {
         None => Ok(now().to_rfc3339()),
         Some(text) => Timestamp::parse_rfc3339(text)
             .map(Timestamp::to_rfc3339)
-            .map_err(|e| CliError::Usage(format!("--{option} `{text}`: {e}"))),
+            .map_err(|error| CliError::BadTime {
+                option: Some(option.to_owned()),
+                text: text.to_owned(),
+                error,
+            }),
     }
 }
 
 fn day(text: &str) -> Result<String, CliError> {
     CalendarDate::parse(text)
         .map(|d| d.to_string())
-        .map_err(|e| CliError::Usage(format!("`{text}`: {e}")))
+        .map_err(|error| CliError::BadTime {
+            option: None,
+            text: text.to_owned(),
+            error,
+        })
 }
 
 fn object(value: Value) -> Map<String, Value> {

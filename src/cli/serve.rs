@@ -13,7 +13,7 @@ use std::process::ExitCode;
 pub fn run(dir: &Path, port: u16) -> Result<ExitCode, CliError> {
     let root = dir.canonicalize().map_err(|e| CliError::io(dir, e))?;
     let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| CliError::Usage(format!("cannot listen on 127.0.0.1:{port}: {e}")))?;
+        .map_err(|source| CliError::Listen { port, source })?;
     let port = listener.local_addr().map_or(port, |a| a.port());
     println!(
         "serving {} on http://127.0.0.1:{port}/ (Ctrl-C stops)",

@@ -145,7 +145,7 @@ fn dispatch(host: &HtmlElement, event: &StatusEvent) {
     };
     let name = match event {
         StatusEvent::Error { kind, message } => {
-            set("kind", (*kind).into());
+            set("kind", kind.name().into());
             set("message", message.as_str().into());
             "status-widget:error"
         }

@@ -2,6 +2,7 @@
 //! needs no preflight), the referrer cut to the origin, revalidated with the server every time
 //! (`cache: "no-cache"`, so an unchanged file costs a 304), and aborted after a timeout.
 
+use crate::view::FailureKind;
 use futures::future::{select, Either};
 use gloo_net::http::Request;
 use std::pin::pin;
@@ -28,13 +29,13 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    /// A short machine-readable name for the `status-widget:error` event's `kind`.
-    pub fn kind(&self) -> &'static str {
+    /// The kind of failure the `status-widget:error` event reports.
+    pub fn kind(&self) -> FailureKind {
         match self {
-            FetchError::Network => "network",
-            FetchError::Http(_) => "http",
-            FetchError::Timeout => "timeout",
-            FetchError::Cancelled => "cancelled",
+            FetchError::Network => FailureKind::Network,
+            FetchError::Http(_) => FailureKind::Http,
+            FetchError::Timeout => FailureKind::Timeout,
+            FetchError::Cancelled => FailureKind::Cancelled,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use super::fetch::{fetch_text, FetchError};
 use crate::model::{load_node, parse_text, Format, LoadError, Loaded, Problem, StatusDocument};
+use crate::view::FailureKind;
 use std::rc::Rc;
 use web_sys::AbortController;
 
@@ -22,8 +23,8 @@ pub struct Current {
 /// Why no source gave a usable status file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure {
-    /// `network`, `http`, `timeout`, `parse` or `config`, from the first source.
-    pub kind: &'static str,
+    /// What kind of failure, from the first source.
+    pub kind: FailureKind,
     /// What went wrong at each source, for the event and the console.
     pub message: String,
 }
@@ -34,10 +35,10 @@ enum SourceError {
 }
 
 impl SourceError {
-    fn kind(&self) -> &'static str {
+    fn kind(&self) -> FailureKind {
         match self {
             SourceError::Fetch(e) => e.kind(),
-            SourceError::Load(_) => "parse",
+            SourceError::Load(_) => FailureKind::Parse,
         }
     }
 }
@@ -61,7 +62,7 @@ pub async fn load_first(
 ) -> Result<Rc<Current>, Failure> {
     if sources.is_empty() {
         return Err(Failure {
-            kind: "config",
+            kind: FailureKind::Config,
             message: "the element has no src attribute".into(),
         });
     }
@@ -70,7 +71,7 @@ pub async fn load_first(
         let result = match fetch_text(source, controller).await {
             Err(FetchError::Cancelled) => {
                 return Err(Failure {
-                    kind: "cancelled",
+                    kind: FailureKind::Cancelled,
                     message: "cancelled".into(),
                 })
             }
@@ -85,7 +86,9 @@ pub async fn load_first(
             Err(e) => errors.push((source.clone(), e)),
         }
     }
-    let kind = errors.first().map_or("network", |(_, e)| e.kind());
+    let kind = errors
+        .first()
+        .map_or(FailureKind::Network, |(_, e)| e.kind());
     let message = errors
         .iter()
         .map(|(url, e)| format!("{url}: {e}"))

@@ -2,10 +2,9 @@
 //! can be reported as "line 12, column 18". It is also far smaller in wasm than serde_json, and it
 //! never recurses deeper than [`MAX_DEPTH`], so a hostile document cannot exhaust the stack.
 //!
-//! Documents already parsed elsewhere reach the same [`Node`] tree with the same depth limit:
-//! through serde (the `Deserialize` impl, which the tests use with serde_json as an oracle), and
-//! in the browser by walking JavaScript objects (`js_document`). Both keep numbers with
-//! [`whole_number`].
+//! Documents already parsed by the browser reach the same [`Node`] tree with the same depth limit
+//! by walking JavaScript objects (`js_document`), keeping numbers with [`whole_number`]. (The
+//! tests read serde_json's values into nodes too, as an oracle; that code lives with them.)
 
 use core::fmt;
 
@@ -450,96 +449,97 @@ impl Parser<'_> {
     }
 }
 
-/// Reads any serde data (a JavaScript object through serde-wasm-bindgen, or serde_json in tests)
-/// into a [`Node`] tree, refusing to nest deeper than [`MAX_DEPTH`].
-impl<'de> serde::Deserialize<'de> for Node {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        serde::de::DeserializeSeed::deserialize(NodeSeed { depth: 0 }, deserializer)
-    }
-}
-
-struct NodeSeed {
-    depth: usize,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for NodeSeed {
-    type Value = Node;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for NodeSeed {
-    type Value = Node;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
-        Ok(bare(Value::Bool(v)))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
-        Ok(bare(Value::Number(Some(v))))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
-        Ok(bare(Value::Number(i64::try_from(v).ok())))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
-        Ok(bare(Value::Number(whole_number(v))))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
-        Ok(bare(Value::String(v.to_owned())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Node, E> {
-        Ok(bare(Value::String(v)))
-    }
-    fn visit_unit<E>(self) -> Result<Node, E> {
-        Ok(bare(Value::Null))
-    }
-    fn visit_none<E>(self) -> Result<Node, E> {
-        Ok(bare(Value::Null))
-    }
-    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
-        serde::de::DeserializeSeed::deserialize(self, d)
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-        let depth = self.deeper::<A::Error>()?;
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(NodeSeed { depth })? {
-            items.push(item);
-        }
-        Ok(bare(Value::Array(items)))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        let depth = self.deeper::<A::Error>()?;
-        let mut members = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            members.push((key, map.next_value_seed(NodeSeed { depth })?));
-        }
-        Ok(bare(Value::Object(members)))
-    }
-}
-
-impl NodeSeed {
-    fn deeper<E: serde::de::Error>(&self) -> Result<usize, E> {
-        if self.depth >= MAX_DEPTH {
-            Err(E::custom(JsonErrorKind::TooDeep))
-        } else {
-            Ok(self.depth + 1)
-        }
-    }
-}
-
-fn bare(value: Value) -> Node {
-    Node { value, at: None }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    /// Reads serde_json's values into a [`Node`] tree, refusing to nest deeper than [`MAX_DEPTH`]:
+    /// the oracle the tests compare the reader with. Test code only: the widget reads JavaScript
+    /// objects with js-sys (`js_document.rs`), never through serde.
+    impl<'de> serde::Deserialize<'de> for Node {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            serde::de::DeserializeSeed::deserialize(NodeSeed { depth: 0 }, deserializer)
+        }
+    }
+
+    struct NodeSeed {
+        depth: usize,
+    }
+
+    impl<'de> serde::de::DeserializeSeed<'de> for NodeSeed {
+        type Value = Node;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> serde::de::Visitor<'de> for NodeSeed {
+        type Value = Node;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+
+        fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
+            Ok(bare(Value::Bool(v)))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
+            Ok(bare(Value::Number(Some(v))))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
+            Ok(bare(Value::Number(i64::try_from(v).ok())))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
+            Ok(bare(Value::Number(whole_number(v))))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Node, E> {
+            Ok(bare(Value::String(v.to_owned())))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Node, E> {
+            Ok(bare(Value::String(v)))
+        }
+        fn visit_unit<E>(self) -> Result<Node, E> {
+            Ok(bare(Value::Null))
+        }
+        fn visit_none<E>(self) -> Result<Node, E> {
+            Ok(bare(Value::Null))
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+            serde::de::DeserializeSeed::deserialize(self, d)
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+            let depth = self.deeper::<A::Error>()?;
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element_seed(NodeSeed { depth })? {
+                items.push(item);
+            }
+            Ok(bare(Value::Array(items)))
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+            let depth = self.deeper::<A::Error>()?;
+            let mut members = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                members.push((key, map.next_value_seed(NodeSeed { depth })?));
+            }
+            Ok(bare(Value::Object(members)))
+        }
+    }
+
+    impl NodeSeed {
+        fn deeper<E: serde::de::Error>(&self) -> Result<usize, E> {
+            if self.depth >= MAX_DEPTH {
+                Err(E::custom(JsonErrorKind::TooDeep))
+            } else {
+                Ok(self.depth + 1)
+            }
+        }
+    }
+
+    fn bare(value: Value) -> Node {
+        Node { value, at: None }
+    }
 
     fn err(text: &str) -> String {
         parse(text).unwrap_err().to_string()

@@ -21,11 +21,42 @@ pub enum StatusEvent {
     },
     /// `status-widget:error`: no source gave a usable file (the last good status stays shown).
     Error {
-        /// What kind of failure, as the event's `kind` names it.
-        kind: &'static str,
+        /// What kind of failure.
+        kind: FailureKind,
         /// What went wrong at each source.
         message: String,
     },
+}
+
+/// Why no status file could be used, as the error event's `kind` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailureKind {
+    /// No response: offline, DNS, CORS refusal, a redirect loop.
+    Network,
+    /// The server answered with an error status.
+    Http,
+    /// No complete answer in time.
+    Timeout,
+    /// An answer that is not a status file.
+    Parse,
+    /// The element is set up wrong (no `src`).
+    Config,
+    /// The widget was removed while reading (never reported).
+    Cancelled,
+}
+
+impl FailureKind {
+    /// The name the `status-widget:error` event's `kind` carries.
+    pub fn name(self) -> &'static str {
+        match self {
+            FailureKind::Network => "network",
+            FailureKind::Http => "http",
+            FailureKind::Timeout => "timeout",
+            FailureKind::Parse => "parse",
+            FailureKind::Config => "config",
+            FailureKind::Cancelled => "cancelled",
+        }
+    }
 }
 
 impl StatusEvent {

@@ -12,7 +12,7 @@ mod report;
 mod timeline;
 
 pub use derive::{derive, shown_document, StatusView, ViewSettings};
-pub use event::StatusEvent;
+pub use event::{FailureKind, StatusEvent};
 pub use items::{component_names, ItemKind, ItemSource, ItemView};
 pub use report::{ItemReport, ProblemReport, ReadReport, ViewReport};
 pub use timeline::{duration_parts, group_by_day, relative_parts};

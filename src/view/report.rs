@@ -162,18 +162,7 @@ impl ViewReport {
     /// `view` as plain data, after how its document was read.
     pub fn of(read: ReadReport, view: &StatusView) -> Self {
         let items = |list: &[ItemView]| list.iter().map(|i| ItemReport::of(view, i)).collect();
-        let ReadReport {
-            ok,
-            format,
-            error,
-            problems,
-        } = read;
         ViewReport {
-            ok,
-            format,
-            error,
-            problems,
-            now: view.now.to_rfc3339(),
             level: Some(view.level.name()),
             stale: view.stale,
             service_name: view.document.service.name.clone(),
@@ -186,6 +175,7 @@ impl ViewReport {
                 .iter()
                 .map(|&i| ItemReport::of(view, &view.history_item(i)))
                 .collect(),
+            ..Self::unread(read, view.now)
         }
     }
 
