@@ -1,6 +1,5 @@
-use super::BannerItem;
-use crate::i18n::{fill, Strings};
-use crate::io::intl::TimeFormatter;
+use super::{BannerItem, Locale};
+use crate::i18n::fill;
 use crate::model::DismissalKey;
 use crate::view::{ItemView, StatusView};
 use std::rc::Rc;
@@ -19,17 +18,15 @@ pub struct BannerProps {
     pub dismissed: Rc<Vec<DismissalKey>>,
     /// Dismisses an item.
     pub on_dismiss: Callback<DismissalKey>,
-    /// The widget's words.
-    pub strings: &'static Strings,
-    /// Times in the reader's locale.
-    pub formatter: Rc<TimeFormatter>,
+    /// The widget's words and time formatter.
+    pub locale: Locale,
 }
 
 /// The login-page banner: nothing at all when nothing is active.
 #[component]
 pub fn Banner(props: &BannerProps) -> Html {
     let expanded = use_state(|| false);
-    let s = props.strings;
+    let s = props.locale.strings;
     let view = &props.view;
     let status_link = view.status_page.as_ref().map(|href| {
         html! { <a class="link" part="link" href={href.clone()}>{ s.status_page }</a> }
@@ -69,8 +66,8 @@ pub fn Banner(props: &BannerProps) -> Html {
             <ul class="items">
                 { for visible.iter().take(shown).enumerate().map(|(i, item)| html! {
                     <BannerItem key={list_key(&visible, i)} item={(*item).clone()}
-                        on_dismiss={props.on_dismiss.clone()} strings={s}
-                        formatter={props.formatter.clone()} now={view.now} />
+                        on_dismiss={props.on_dismiss.clone()} now={view.now}
+                        locale={props.locale.clone()} />
                 }) }
             </ul>
             if hidden > 0 {

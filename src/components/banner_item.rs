@@ -1,8 +1,7 @@
-use crate::i18n::{fill, Strings};
-use crate::io::intl::TimeFormatter;
+use super::Locale;
+use crate::i18n::fill;
 use crate::model::{DismissalKey, Timestamp};
 use crate::view::{ItemKind, ItemView};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`BannerItem`].
@@ -12,24 +11,20 @@ pub struct BannerItemProps {
     pub item: ItemView,
     /// Dismisses it.
     pub on_dismiss: Callback<DismissalKey>,
-    /// The widget's words.
-    pub strings: &'static Strings,
-    /// Times in the reader's locale.
-    pub formatter: Rc<TimeFormatter>,
     /// The current instant, for relative times.
     pub now: Timestamp,
+    /// The widget's words and time formatter.
+    pub locale: Locale,
 }
 
 /// One incident, maintenance or notice in the banner, with its dismiss button.
 #[component]
 pub fn BannerItem(props: &BannerItemProps) -> Html {
-    let BannerItemProps {
-        item,
+    let BannerItemProps { item, now, .. } = props;
+    let Locale {
         strings: s,
         formatter,
-        now,
-        ..
-    } = props;
+    } = &props.locale;
     let label = match item.kind {
         ItemKind::Incident(impact, status) => {
             format!("{} · {}", s.impact(impact), s.status(status))

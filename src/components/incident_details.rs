@@ -1,6 +1,5 @@
+use super::Locale;
 use super::Timeline;
-use crate::i18n::Strings;
-use crate::io::intl::TimeFormatter;
 use crate::model::{Incident, Vocabulary};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,10 +15,8 @@ pub struct IncidentDetailsProps {
     pub open: bool,
     /// The reader opened or closed it.
     pub on_toggle: Callback<(String, bool)>,
-    /// The widget's words.
-    pub strings: &'static Strings,
-    /// Times in the reader's locale.
-    pub formatter: Rc<TimeFormatter>,
+    /// The widget's words and time formatter.
+    pub locale: Locale,
 }
 
 /// One incident on the status page: a summary line that expands to its facts, summary,
@@ -27,8 +24,10 @@ pub struct IncidentDetailsProps {
 #[component]
 pub fn IncidentDetails(props: &IncidentDetailsProps) -> Html {
     let i = &props.incident;
-    let s = props.strings;
-    let f = &props.formatter;
+    let Locale {
+        strings: s,
+        formatter: f,
+    } = &props.locale;
     let on_toggle = {
         let id = i.id.clone();
         let callback = props.on_toggle.clone();
@@ -70,7 +69,7 @@ pub fn IncidentDetails(props: &IncidentDetailsProps) -> Html {
                         if let Some(summary) = &i.summary { <p class="summary" dir="auto">{ summary }</p> }
                         if !i.updates.is_empty() {
                             <h4>{ s.timeline }</h4>
-                            <Timeline updates={Rc::new(i.updates.clone())} strings={s} formatter={f.clone()} />
+                            <Timeline updates={Rc::new(i.updates.clone())} locale={props.locale.clone()} />
                         }
                         if !i.lessons.is_empty() {
                             <h4>{ s.lessons }</h4>

@@ -1,4 +1,4 @@
-use crate::i18n::Strings;
+use super::Locale;
 use crate::model::Level;
 use yew::prelude::*;
 
@@ -9,16 +9,16 @@ pub struct IndicatorProps {
     pub level: Option<Level>,
     /// The file is older than `max-age`: claim nothing.
     pub stale: bool,
-    /// The widget's words.
-    pub strings: &'static Strings,
     /// Where the link goes.
     pub status_page: Option<AttrValue>,
+    /// The widget's words and time formatter.
+    pub locale: Locale,
 }
 
 /// A coloured dot and one line with a link, for a header or footer.
 #[component]
 pub fn Indicator(props: &IndicatorProps) -> Html {
-    let s = props.strings;
+    let s = props.locale.strings;
     let (class, words) = match (props.level, props.stale) {
         (None, _) => ("unknown", s.status_unavailable),
         (Some(_), true) => ("unknown", s.status_unknown),

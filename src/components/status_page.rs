@@ -1,7 +1,7 @@
 use super::IncidentDetails;
+use super::Locale;
 use crate::hooks::use_location_hash;
-use crate::i18n::{fill, Strings};
-use crate::io::intl::TimeFormatter;
+use crate::i18n::fill;
 use crate::model::Incident;
 use crate::view::{component_names, ItemSource, ItemView, StatusView};
 use std::collections::HashSet;
@@ -21,10 +21,8 @@ pub struct StatusPageProps {
     /// What the widget shows (the document filtered to the element's components, its level,
     /// staleness and lists).
     pub view: Rc<StatusView>,
-    /// The widget's words.
-    pub strings: &'static Strings,
-    /// Times in the reader's locale.
-    pub formatter: Rc<TimeFormatter>,
+    /// The widget's words and time formatter.
+    pub locale: Locale,
 }
 
 /// The full status page: the service, its overall state and components, what is happening now,
@@ -48,8 +46,10 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
     let root = use_node_ref();
     let view = &props.view;
     let doc = &view.document;
-    let s = props.strings;
-    let f = &props.formatter;
+    let Locale {
+        strings: s,
+        formatter: f,
+    } = &props.locale;
     let history = view.history();
 
     // A permalink to an old incident pages far enough back to show it, opens it, and scrolls.
@@ -105,7 +105,7 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
         html! {
             <IncidentDetails key={i.id.clone()} incident={Rc::new(i.clone())}
                 component_names={Rc::new(component_names(doc, &i.components))}
-                {open} on_toggle={on_toggle.clone()} strings={s} formatter={f.clone()} />
+                {open} on_toggle={on_toggle.clone()} locale={props.locale.clone()} />
         }
     };
     // Maintenance and notices as the banner words them.

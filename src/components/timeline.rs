@@ -1,5 +1,4 @@
-use crate::i18n::Strings;
-use crate::io::intl::TimeFormatter;
+use super::Locale;
 use crate::model::Update;
 use crate::view::group_by_day;
 use std::rc::Rc;
@@ -10,17 +9,17 @@ use yew::prelude::*;
 pub struct TimelineProps {
     /// Entries, oldest first, untimed notes in their place.
     pub updates: Rc<Vec<Update>>,
-    /// The widget's words.
-    pub strings: &'static Strings,
-    /// Days and times in the reader's locale and zone.
-    pub formatter: Rc<TimeFormatter>,
+    /// The widget's words and time formatter.
+    pub locale: Locale,
 }
 
 /// A timeline grouped by the reader's local day, each entry with its local time.
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let f = &props.formatter;
-    let s = props.strings;
+    let Locale {
+        strings: s,
+        formatter: f,
+    } = &props.locale;
     let groups = group_by_day(&props.updates, |u| {
         u.at.map(|t| f.local_day(t))
             .or_else(|| u.day.map(|d| f.written_day(d)))

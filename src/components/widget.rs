@@ -1,6 +1,8 @@
-use super::{Banner, Indicator, StatusPage};
+use super::{Banner, Indicator, Locale, StatusPage};
 use crate::config::{Mode, Theme, WidgetConfig};
-use crate::hooks::{use_dismissals, use_now, use_prefers_dark, use_status};
+use crate::hooks::{
+    use_dismissals, use_intl_ready, use_now, use_prefers_dark, use_status, use_status_events,
+};
 use crate::i18n::strings_for;
 use crate::io::intl::TimeFormatter;
 use crate::io::poller::StatusSource;
@@ -20,11 +22,6 @@ pub struct StatusWidgetProps {
     #[prop_or_default]
     pub on_event: Callback<StatusEvent>,
 }
-
-/// The title that makes a `fault-injection` build panic while it reports the status (see
-/// Cargo.toml).
-#[cfg(feature = "fault-injection")]
-pub const PANIC_TITLE: &str = "status-widget: panic here";
 
 /// The whole widget: reads the status and shows it as a banner or an indicator.
 #[component]
@@ -55,7 +52,10 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
     let (state, revision) = use_status(source);
     let now = use_now(30_000);
     let (dismissed, on_dismiss) = use_dismissals();
-    let formatter = use_memo(props.lang.clone(), |lang| TimeFormatter::new(lang));
+    let locale = use_memo(props.lang.clone(), |lang| Locale {
+        strings: strings_for(lang),
+        formatter: Rc::new(TimeFormatter::new(lang)),
+    });
     // The one derivation every part reads (see crate::view).
     let view = use_memo(
         (state.current.clone(), config.view_settings(), now),
@@ -65,90 +65,30 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
                 .map(|c| Rc::new(derive(&c.document, settings, *now)))
         },
     );
+    let view = view.as_ref().clone();
+    use_status_events(&state, revision, view.as_deref(), props.on_event.clone());
+    // Dates are needed by the page, and by a banner with something to show.
+    let full = config.mode == Mode::Page;
+    let wants_dates = full
+        || (config.mode == Mode::Banner && view.as_ref().is_some_and(|v| !v.active.is_empty()));
+    let dates_ready = use_intl_ready(locale.formatter.clone(), wants_dates, full);
     let status_page = view
-        .as_ref()
         .as_ref()
         .map_or(config.status_page.clone(), |v| v.status_page.clone())
         .map(AttrValue::from);
-    // Dates need Intl, whose first use is slow: the page, or a banner with something to show,
-    // prepares its formatters in tasks of their own before rendering. A quiet login page never
-    // touches Intl at all.
-    let full = config.mode == Mode::Page;
-    let wants_intl = full
-        || (config.mode == Mode::Banner
-            && view.as_ref().as_ref().is_some_and(|v| !v.active.is_empty()));
-    let cold = wants_intl && !formatter.is_warm(full);
-    let rerender = use_force_update();
-    {
-        // Keyed by the formatter too: a language change during a warm-up must warm the new one.
-        use_effect_with(
-            (cold, full, formatter.clone()),
-            move |(cold, full, formatter)| {
-                if *cold {
-                    let (full, formatter) = (*full, formatter.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        formatter.warm_up(full).await;
-                        rerender.force_update();
-                    });
-                }
-            },
-        );
-    }
-    // The events say what is on screen: fired after the render, once per new report and once
-    // per change that the attributes or the passing of time alone make.
-    let event = match (&state.failure, &state.current, view.as_ref()) {
-        (Some(failure), _, _) => Some(StatusEvent::Error {
-            kind: failure.kind,
-            message: failure.message.clone(),
-        }),
-        (None, Some(current), Some(view)) => Some(StatusEvent::update(view, &current.url)),
-        _ => None,
-    };
-    #[cfg(feature = "fault-injection")]
-    let poisoned = state
-        .current
-        .as_ref()
-        .is_some_and(|c| c.document.incidents.iter().any(|i| i.title == PANIC_TITLE));
-    {
-        // A new report changes the revision; between reports only what the attributes and the
-        // clock change can change: the level, the count and staleness.
-        let changes = view
-            .as_ref()
-            .as_ref()
-            .map(|v| (v.level, v.active.len(), v.stale));
-        let on_event = props.on_event.clone();
-        use_effect_with((revision, changes), move |_| {
-            #[cfg(feature = "fault-injection")]
-            assert!(!poisoned, "fault injection: a panic inside the wasm");
-            if let Some(event) = event {
-                on_event.emit(event);
-            }
-        });
-    }
-    let strings = strings_for(&props.lang);
-
-    let Some(view) = view.as_ref().clone() else {
+    let locale = (*locale).clone();
+    match (view, config.mode) {
         // Nothing read yet: the banner stays empty; the indicator and the page say so once
         // reading failed.
-        return match (config.mode, &state.failure) {
-            (Mode::Indicator | Mode::Page, Some(_)) => html! {
-                <Indicator level={None} stale={false} {strings} {status_page} />
-            },
-            _ => html! {},
-        };
-    };
-    if cold {
-        return html! {};
-    }
-    match config.mode {
-        Mode::Indicator => html! {
-            <Indicator level={Some(view.level)} stale={view.stale} {strings} {status_page} />
+        (None, Mode::Indicator | Mode::Page) if state.failure.is_some() => html! {
+            <Indicator level={None} stale={false} {status_page} {locale} />
         },
-        Mode::Page => html! {
-            <StatusPage {view} {strings} {formatter} />
+        (None, _) => html! {},
+        (Some(_), _) if !dates_ready => html! {},
+        (Some(view), Mode::Indicator) => html! {
+            <Indicator level={Some(view.level)} stale={view.stale} {status_page} {locale} />
         },
-        Mode::Banner => html! {
-            <Banner {view} {dismissed} {on_dismiss} {strings} {formatter} />
-        },
+        (Some(view), Mode::Page) => html! { <StatusPage {view} {locale} /> },
+        (Some(view), Mode::Banner) => html! { <Banner {view} {dismissed} {on_dismiss} {locale} /> },
     }
 }

@@ -1,13 +1,18 @@
-//! Yew hooks: the status file, the clock, dismissals, the URL fragment and the colour scheme.
+//! Yew hooks: the status file and its events, the clock, dismissals, the URL fragment, the
+//! colour scheme and the Intl warm-up.
 
 mod use_dismissals;
+mod use_intl_ready;
 mod use_location_hash;
 mod use_now;
 mod use_prefers_dark;
 mod use_status;
+mod use_status_events;
 
 pub use use_dismissals::use_dismissals;
+pub use use_intl_ready::use_intl_ready;
 pub use use_location_hash::use_location_hash;
 pub use use_now::use_now;
 pub use use_prefers_dark::use_prefers_dark;
 pub use use_status::use_status;
+pub use use_status_events::use_status_events;
