@@ -1,4 +1,4 @@
-use super::{BannerItem, Locale};
+use super::{contact_line, BannerItem, Locale};
 use crate::i18n::fill;
 use crate::model::DismissalKey;
 use crate::view::{ItemView, StatusView};
@@ -76,17 +76,7 @@ pub fn Banner(props: &BannerProps) -> Html {
                     { if *expanded { s.show_fewer.to_owned() } else { fill(s.and_more, hidden, "") } }
                 </button>
             }
-            if !view.document.service.contact.is_empty() {
-                <p class="contact" part="contact">
-                    { s.contact }{ ": " }
-                    { for view.document.service.contact.iter().enumerate().map(|(i, c)| html! {
-                        <>
-                            if i > 0 { { " · " } }
-                            <a href={c.href.clone()} dir="auto">{ &c.label }</a>
-                        </>
-                    }) }
-                </p>
-            }
+            { contact_line(&view.document.service.contact, s) }
         </section>
     }
 }

@@ -21,10 +21,7 @@ pub struct BannerItemProps {
 #[component]
 pub fn BannerItem(props: &BannerItemProps) -> Html {
     let BannerItemProps { item, now, .. } = props;
-    let Locale {
-        strings: s,
-        formatter,
-    } = &props.locale;
+    let s = props.locale.strings;
     let label = match item.kind {
         ItemKind::Incident(impact, status) => {
             format!("{} · {}", s.impact(impact), s.status(status))
@@ -33,42 +30,7 @@ pub fn BannerItem(props: &BannerItemProps) -> Html {
         ItemKind::MaintenancePlanned => s.maintenance_planned.to_owned(),
         ItemKind::Notice(_) => String::new(),
     };
-    let time = |prefix: &str, t: Timestamp, relative: bool| {
-        let absolute = formatter.absolute(t);
-        let shown = if relative {
-            format!("{} ({absolute})", formatter.relative(t, *now))
-        } else {
-            absolute.clone()
-        };
-        html! {
-            <span class="when">
-                { prefix }{ " " }<time datetime={t.to_rfc3339()} title={absolute}>{ shown }</time>
-            </span>
-        }
-    };
-    let planned = matches!(item.kind, ItemKind::MaintenancePlanned);
-    let mut meta: Vec<Html> = Vec::new();
-    if let Some(t) = item.started_at {
-        let prefix = if planned || matches!(item.kind, ItemKind::MaintenanceNow) {
-            s.starts
-        } else {
-            s.started
-        };
-        meta.push(time(prefix, t, true));
-    }
-    if let Some(t) = item.ends_at {
-        meta.push(time(s.ends, t, false));
-    }
-    if let Some(t) = item.updated_at.filter(|u| Some(*u) != item.started_at) {
-        meta.push(time(s.updated, t, true));
-    }
-    if !item.components.is_empty() {
-        meta.push(html! { <span class="affects">{ s.affects }{ ": " }{ item.components.join(", ") }</span> });
-    }
-    // The link ends the same line: one line less pushes the login form down less.
-    if let Some(href) = &item.link {
-        meta.push(html! { <a class="link" part="link" href={href.clone()}>{ s.details }</a> });
-    }
+    let meta = item_meta(item, *now, &props.locale);
     let dismiss = {
         let key = item.key.clone();
         props.on_dismiss.reform(move |_: MouseEvent| key.clone())
@@ -98,4 +60,52 @@ pub fn BannerItem(props: &BannerItemProps) -> Html {
             </button>
         </li>
     }
+}
+
+/// The item's line of facts: when it started (or starts) and ends, when it was updated, what it
+/// affects, and the link, which ends the same line (one line less pushes the login form down
+/// less).
+fn item_meta(item: &ItemView, now: Timestamp, locale: &Locale) -> Vec<Html> {
+    let Locale {
+        strings: s,
+        formatter,
+    } = locale;
+    let time = |prefix: &str, t: Timestamp, relative: bool| {
+        let absolute = formatter.absolute(t);
+        let shown = if relative {
+            format!("{} ({absolute})", formatter.relative(t, now))
+        } else {
+            absolute.clone()
+        };
+        html! {
+            <span class="when">
+                { prefix }{ " " }<time datetime={t.to_rfc3339()} title={absolute}>{ shown }</time>
+            </span>
+        }
+    };
+    let maintenance = matches!(
+        item.kind,
+        ItemKind::MaintenancePlanned | ItemKind::MaintenanceNow
+    );
+    let mut meta: Vec<Html> = Vec::new();
+    if let Some(t) = item.started_at {
+        meta.push(time(
+            if maintenance { s.starts } else { s.started },
+            t,
+            true,
+        ));
+    }
+    if let Some(t) = item.ends_at {
+        meta.push(time(s.ends, t, false));
+    }
+    if let Some(t) = item.updated_at.filter(|u| Some(*u) != item.started_at) {
+        meta.push(time(s.updated, t, true));
+    }
+    if !item.components.is_empty() {
+        meta.push(html! { <span class="affects">{ s.affects }{ ": " }{ item.components.join(", ") }</span> });
+    }
+    if let Some(href) = &item.link {
+        meta.push(html! { <a class="link" part="link" href={href.clone()}>{ s.details }</a> });
+    }
+    meta
 }

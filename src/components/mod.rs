@@ -1,19 +1,18 @@
-//! Yew components. They only render: data comes from the hooks and the view model.
+//! Yew components: they render the [`crate::view::StatusView`]; effects live in `crate::hooks`.
+//! `page/` holds everything only the status page renders.
 
 mod banner;
 mod banner_item;
-mod incident_details;
+mod contact;
 mod indicator;
 mod locale;
-mod status_page;
-mod timeline;
+mod page;
 mod widget;
 
 pub use banner::Banner;
 pub use banner_item::BannerItem;
-pub use incident_details::IncidentDetails;
+pub use contact::contact_line;
 pub use indicator::Indicator;
 pub use locale::Locale;
-pub use status_page::StatusPage;
-pub use timeline::Timeline;
+pub use page::StatusPage;
 pub use widget::{StatusWidget, StatusWidgetProps};

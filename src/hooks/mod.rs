@@ -1,11 +1,13 @@
 //! Yew hooks: the status file and its events, the clock, dismissals, the URL fragment, the
-//! colour scheme and the Intl warm-up.
+//! colour scheme, the Intl warm-up, rendering a long list in steps and scrolling to an anchor.
 
 mod use_dismissals;
 mod use_intl_ready;
 mod use_location_hash;
 mod use_now;
 mod use_prefers_dark;
+mod use_render_in_steps;
+mod use_scroll_to;
 mod use_status;
 mod use_status_events;
 
@@ -14,5 +16,7 @@ pub use use_intl_ready::use_intl_ready;
 pub use use_location_hash::use_location_hash;
 pub use use_now::use_now;
 pub use use_prefers_dark::use_prefers_dark;
+pub use use_render_in_steps::use_render_in_steps;
+pub use use_scroll_to::use_scroll_to;
 pub use use_status::use_status;
 pub use use_status_events::use_status_events;

@@ -1,4 +1,4 @@
-use super::Locale;
+use crate::components::Locale;
 use crate::model::Update;
 use crate::view::group_by_day;
 use std::rc::Rc;

@@ -1,0 +1,32 @@
+use crate::components::Locale;
+use crate::view::{ItemSource, ItemView};
+use yew::prelude::*;
+
+/// Maintenance or a notice on the page, worded as the banner words it: title, window,
+/// components, text. (A render function: it keeps no state.)
+pub fn item_entry(item: &ItemView, locale: &Locale) -> Html {
+    let Locale {
+        strings: s,
+        formatter: f,
+    } = locale;
+    let class = match item.source {
+        ItemSource::Notice(_) => classes!("notice-entry", item.kind.class()),
+        _ => classes!("maintenance-entry"),
+    };
+    let time = |t: crate::model::Timestamp| {
+        html! { <time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time> }
+    };
+    html! {
+        <li {class} id={item.id.clone()}>
+            <h3 dir="auto">{ &item.title }</h3>
+            if item.started_at.is_some() || item.ends_at.is_some() || !item.components.is_empty() {
+                <p class="incident-meta">
+                    if let Some(t) = item.started_at { { s.starts }{ " " }{ time(t) } }
+                    if let Some(t) = item.ends_at { { " · " }{ s.ends }{ " " }{ time(t) } }
+                    if !item.components.is_empty() { { " · " }{ s.affects }{ ": " }{ item.components.join(", ") } }
+                </p>
+            }
+            if let Some(text) = &item.text { <p dir="auto">{ text }</p> }
+        </li>
+    }
+}

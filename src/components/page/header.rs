@@ -1,0 +1,37 @@
+use crate::components::{contact_line, Locale};
+use crate::view::StatusView;
+use yew::prelude::*;
+
+/// The page's header: the service, what it is, its overall state (or "Status unknown" when the
+/// file is stale), when the file was updated, and how to reach the team.
+///
+/// A render function rather than a component: it keeps no state, and each yew component type
+/// costs the wasm about a kilobyte.
+pub fn page_header(view: &StatusView, locale: &Locale) -> Html {
+    let Locale {
+        strings: s,
+        formatter: f,
+    } = locale;
+    let service = &view.document.service;
+    let level_class = if view.stale {
+        "unknown"
+    } else {
+        view.level.name()
+    };
+    html! {
+        <header class="page-header">
+            <h1>{ service.name.clone().unwrap_or_else(|| s.page_title.to_owned()) }</h1>
+            if let Some(d) = &service.description { <p class="description" dir="auto">{ d }</p> }
+            if let Some(a) = &service.about { <p class="about" dir="auto">{ a }</p> }
+            <p class={classes!("overall", format!("level-{level_class}"))} part="overall" role="status">
+                <span class="dot" aria-hidden="true"></span>
+                <strong>{ if view.stale { s.status_unknown } else { s.level(view.level) } }</strong>
+                if view.stale { { " " }{ s.status_outdated } }
+            </p>
+            if let Some(t) = view.document.updated_at {
+                <p class="updated">{ s.last_updated }{ ": " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time></p>
+            }
+            { contact_line(&service.contact, s) }
+        </header>
+    }
+}
