@@ -9,10 +9,10 @@ mod locale;
 mod page;
 mod widget;
 
-pub use banner::Banner;
+pub use banner::{Banner, BannerProps};
 pub use banner_item::BannerItem;
 pub use contact::contact_line;
-pub use indicator::Indicator;
+pub use indicator::{Indicator, IndicatorProps};
 pub use locale::Locale;
 pub use page::StatusPage;
 pub use widget::{StatusWidget, StatusWidgetProps};
