@@ -1,8 +1,8 @@
 //! status-widget: a status banner and status page for login pages, compiled to WebAssembly.
 //!
 //! [`model`] is pure Rust: the status document's types, reading status-widget's own format and
-//! Statuspage's, validation, and the rules for what is active now. It is tested natively.
-//! The browser layers are compiled for wasm32 only.
+//! Statuspage's, validation, and the rules for what is active now. [`view`] derives from it what
+//! every surface shows. Both are tested natively. The browser layers are compiled for wasm32 only.
 #![warn(missing_docs)]
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -14,8 +14,6 @@ pub mod schedule;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
-pub mod api;
-#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
@@ -24,4 +22,4 @@ pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod io;
 #[cfg(target_arch = "wasm32")]
-pub mod js_document;
+pub mod js;

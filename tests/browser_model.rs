@@ -4,8 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect, JSON};
-use status_widget::api::check_status;
-use status_widget::js_document::load_js;
+use status_widget::js::api::check_status;
+use status_widget::js::document::load_js;
 use status_widget::model::json::JsonErrorKind;
 use status_widget::model::{Format, LoadError, SourceFormat, Timestamp};
 use wasm_bindgen::JsValue;

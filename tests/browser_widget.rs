@@ -656,8 +656,10 @@ async fn the_last_good_status_stays_when_the_file_breaks() {
 #[wasm_bindgen_test]
 fn the_headless_entry_point_derives_the_state_as_a_plain_object() {
     let doc = js_sys::JSON::parse(SEED).unwrap();
-    let during =
-        status_widget::api::derive_status(doc.clone(), JsValue::from_str("2024-11-05T10:00:00Z"));
+    let during = status_widget::js::api::derive_status(
+        doc.clone(),
+        JsValue::from_str("2024-11-05T10:00:00Z"),
+    );
     assert_eq!(get(&during, "ok"), JsValue::TRUE);
     assert_eq!(get(&during, "level").as_string().as_deref(), Some("none"));
     let history = js_sys::Array::from(&get(&during, "history"));
@@ -678,7 +680,7 @@ fn the_headless_entry_point_derives_the_state_as_a_plain_object() {
 
     let active = SEED.replacen("\"status\": \"resolved\"", "\"status\": \"identified\"", 1);
     let now = js_sys::Date::new(&JsValue::from_str("2024-11-05T10:00:00Z"));
-    let derived = status_widget::api::derive_status(JsValue::from_str(&active), now.into());
+    let derived = status_widget::js::api::derive_status(JsValue::from_str(&active), now.into());
     assert_eq!(get(&derived, "level").as_string().as_deref(), Some("major"));
     let items = js_sys::Array::from(&get(&derived, "active"));
     assert_eq!(items.length(), 1);
@@ -691,7 +693,8 @@ fn the_headless_entry_point_derives_the_state_as_a_plain_object() {
         Some("The issues were fully solved.")
     );
 
-    let broken = status_widget::api::derive_status(JsValue::from_str("<html>"), JsValue::UNDEFINED);
+    let broken =
+        status_widget::js::api::derive_status(JsValue::from_str("<html>"), JsValue::UNDEFINED);
     assert_eq!(get(&broken, "ok"), JsValue::FALSE);
     assert!(get(&broken, "error").as_string().unwrap().contains("HTML"));
     assert_eq!(js_sys::Array::from(&get(&broken, "active")).length(), 0);

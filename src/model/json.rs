@@ -3,7 +3,7 @@
 //! never recurses deeper than [`MAX_DEPTH`], so a hostile document cannot exhaust the stack.
 //!
 //! Documents already parsed by the browser reach the same [`Node`] tree with the same depth limit
-//! by walking JavaScript objects (`js_document`), keeping numbers with [`whole_number`]. (The
+//! by walking JavaScript objects (`js/document.rs`), keeping numbers with [`whole_number`]. (The
 //! tests read serde_json's values into nodes too, as an oracle; that code lives with them.)
 
 use core::fmt;
@@ -455,7 +455,7 @@ mod tests {
 
     /// Reads serde_json's values into a [`Node`] tree, refusing to nest deeper than [`MAX_DEPTH`]:
     /// the oracle the tests compare the reader with. Test code only: the widget reads JavaScript
-    /// objects with js-sys (`js_document.rs`), never through serde.
+    /// objects with js-sys (`js/document.rs`), never through serde.
     impl<'de> serde::Deserialize<'de> for Node {
         fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             serde::de::DeserializeSeed::deserialize(NodeSeed { depth: 0 }, deserializer)

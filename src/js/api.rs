@@ -1,7 +1,7 @@
 //! Functions the wasm module exports to JavaScript for people who render the status themselves
 //! or want to check a file: both take a document as JSON text or as an object, and never throw.
 
-use crate::js_document::load_js;
+use super::document::load_js;
 use crate::model::{Format, Timestamp};
 use crate::view::{derive, ReadReport, ViewReport, ViewSettings};
 use serde::Serialize;
