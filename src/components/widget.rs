@@ -2,11 +2,12 @@ use super::{Banner, Indicator, Locale, StatusPage};
 use crate::config::{Mode, Theme, WidgetConfig};
 use crate::hooks::{
     use_dismissals, use_intl_ready, use_now, use_prefers_dark, use_status, use_status_events,
+    use_status_view,
 };
 use crate::i18n::strings_for;
 use crate::io::intl::TimeFormatter;
 use crate::io::poller::StatusSource;
-use crate::view::{derive, StatusEvent};
+use crate::view::StatusEvent;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -56,16 +57,7 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         strings: strings_for(lang),
         formatter: Rc::new(TimeFormatter::new(lang)),
     });
-    // The one derivation every part reads (see crate::view).
-    let view = use_memo(
-        (state.current.clone(), config.view_settings(), now),
-        |(current, settings, now)| {
-            current
-                .as_ref()
-                .map(|c| Rc::new(derive(&c.document, settings, *now)))
-        },
-    );
-    let view = view.as_ref().clone();
+    let view = use_status_view(state.current.clone(), revision, config, now);
     use_status_events(&state, revision, view.as_deref(), props.on_event.clone());
     // Dates are needed by the page, and by a banner with something to show.
     let full = config.mode == Mode::Page;

@@ -1,4 +1,4 @@
-//! Yew hooks: the status file and its events, the clock, dismissals, the URL fragment, the
+//! Yew hooks: the status file, what it shows and its events, the clock, dismissals, the URL fragment, the
 //! colour scheme, the Intl warm-up, rendering a long list in steps and scrolling to an anchor.
 
 mod use_dismissals;
@@ -10,6 +10,7 @@ mod use_render_in_steps;
 mod use_scroll_to;
 mod use_status;
 mod use_status_events;
+mod use_status_view;
 
 pub use use_dismissals::use_dismissals;
 pub use use_intl_ready::use_intl_ready;
@@ -20,3 +21,4 @@ pub use use_render_in_steps::use_render_in_steps;
 pub use use_scroll_to::use_scroll_to;
 pub use use_status::use_status;
 pub use use_status_events::use_status_events;
+pub use use_status_view::use_status_view;
