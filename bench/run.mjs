@@ -1,5 +1,6 @@
 // status-widget benchmark: what the widget costs a login page, next to a hand-written
-// JavaScript banner, in Debian's headless Chromium on loopback. Prints one table; each figure
+// JavaScript banner, in Debian's headless Chromium, on loopback and (bench/phone.mjs) on a
+// throttled phone profile with files served compressed. Prints one table; each figure
 // stands next to its target. Run through `scripts/bench` (which builds the release first).
 import { readFile } from "node:fs/promises";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
@@ -7,8 +8,10 @@ import { join } from "node:path";
 import { launch, root, www } from "../tests/e2e/browser.mjs";
 import { serve } from "../tests/e2e/static-server.mjs";
 import { historyDocument as history } from "../tests/e2e/documents.mjs";
+import { measureWhereUsersAre } from "./phone.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const PHONE_RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 5);
 const TEXT = "Logins from Safari are failing";
 const iso = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
 const active = JSON.stringify({
@@ -156,6 +159,9 @@ const served = site.log.slice(before).filter((r) => r.path === "/active.json");
 const notModified = served.filter((r) => r.status === 304).length;
 const pollShare = (notModified / Math.max(1, served.length - 1)) * 100; // the first read is a 200
 
+// Where users are: compressed files, slow 4G, first and repeat visits, the host page's cost.
+const phoneRows = await measureWhereUsersAre(browser, { page, active, text: TEXT, runs: PHONE_RUNS });
+
 await browser.close();
 await site.close();
 
@@ -183,9 +189,10 @@ row("20,000-incident file, banner: longest task reading and rendering it", `${ma
 row("polling an unchanged file: 304 share", `${notModified} of ${served.length - 1} polls (${pollShare.toFixed(0)} %)`, "≥ 95 %", pollShare >= 95);
 row("polling an unchanged file: bytes per poll", polls.length > 1 ? `${median(polls.slice(1)).toFixed(0)} B (headers + body)` : "n/a", "", undefined);
 
+rows.push(...phoneRows);
 const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => String(r[c]).length), ["metric", "measured", "target", ""][c].length));
 const line = (cells) => "| " + cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
-console.log(`status-widget benchmark · ${new Date().toISOString()} · headless Chromium, loopback, ${RUNS} alternating runs`);
+console.log(`status-widget benchmark · ${new Date().toISOString()} · headless Chromium · loopback rows: ${RUNS} alternating runs, files uncompressed; slow 4G and compressed rows: ${PHONE_RUNS} alternating runs, brotli as a CDN serves it`);
 console.log(line(["metric", "measured", "target", ""]));
 console.log(line(widths.map((w) => "-".repeat(w))));
 for (const r of rows) console.log(line(r));

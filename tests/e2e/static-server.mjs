@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { extname, join, normalize } from "node:path";
 
 const TYPES = {
@@ -25,8 +26,21 @@ export const CREDENTIALS = "Basic " + Buffer.from("user:secret").toString("base6
  * can show what a browser *would* send. A request whose query has `challenge` is answered
  * 401 with a Basic challenge unless it carries CREDENTIALS, so a browser learns and caches them.
  */
-export async function serve(root, { cors = false, extra = {}, headers = {} } = {}) {
+export async function serve(root, { cors = false, extra = {}, headers = {}, compress = false, immutable = [] } = {}) {
   const log = [];
+  // With `compress`, bodies go out brotli- or gzip-compressed as the request accepts, as a CDN
+  // serves them (compressed once per body). Paths matching a pattern in `immutable` are cached
+  // by the browser for a year, as versioned files on a CDN are; everything else revalidates.
+  const compressed = new Map();
+  const encode = (body, encoding) => {
+    const key = encoding + createHash("sha256").update(body).digest("hex");
+    if (!compressed.has(key)) {
+      compressed.set(key, encoding === "br"
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(body, { level: 9 }));
+    }
+    return compressed.get(key);
+  };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const entry = { path, method: req.method, headers: req.headers, time: Date.now() };
@@ -63,7 +77,14 @@ export async function serve(root, { cors = false, extra = {}, headers = {} } = {
         res.writeHead(304, { ...common, ETag: etag, "Cache-Control": "no-cache" });
         return res.end();
       }
-      res.writeHead(200, { ...common, "Content-Type": type, ETag: etag, "Cache-Control": "no-cache" });
+      const caching = immutable.some((pattern) => pattern.test(path)) ? "public, max-age=31536000, immutable" : "no-cache";
+      const accepts = String(req.headers["accept-encoding"] ?? "");
+      const encoding = !compress || body.length < 256 ? null : /\bbr\b/.test(accepts) ? "br" : /\bgzip\b/.test(accepts) ? "gzip" : null;
+      if (encoding) {
+        body = encode(body, encoding);
+        Object.assign(common, { "Content-Encoding": encoding, Vary: "Accept-Encoding" });
+      }
+      res.writeHead(200, { ...common, "Content-Type": type, ETag: etag, "Cache-Control": caching });
       res.end(body);
     } catch {
       res.writeHead(404, { ...common, "Content-Type": "text/plain" });
