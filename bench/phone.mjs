@@ -31,13 +31,20 @@ function hero(width = 240, height = 140) {
   return bmp;
 }
 
-const probe = (text) => `
-  window.__visibleAt = null; window.__lcp = 0; window.__longTasks = []; window.__updates = [];
+/**
+ * Loaded before every benchmark page: records long tasks, layout shifts, the largest contentful
+ * paint and the widget's update events, and the instant `text` first shows in the widget or
+ * the hand-written banner.
+ */
+export const pageProbe = (text) => `
+  window.__visibleAt = null; window.__lcp = 0; window.__longTasks = []; window.__shifts = 0; window.__updates = [];
   document.addEventListener("status-widget:update", (e) => __updates.push(e.detail));
   new PerformanceObserver((l) => { for (const e of l.getEntries()) __lcp = e.startTime; })
     .observe({ type: "largest-contentful-paint", buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) __longTasks.push([e.startTime, e.duration]); })
     .observe({ type: "longtask", buffered: true });
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) __shifts += e.value; })
+    .observe({ type: "layout-shift", buffered: true });
   const look = () => {
     const widget = document.querySelector("status-widget")?.shadowRoot?.textContent ?? "";
     const plain = document.getElementById("banner")?.textContent ?? "";
@@ -46,7 +53,8 @@ const probe = (text) => `
   };
   requestAnimationFrame(look);`;
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+/** The median of `xs`. */
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const spread = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
 /**
@@ -75,7 +83,7 @@ export async function measureWhereUsersAre(browser, { page, active, text, runs }
   /** One visit (two with `repeat`: the first warms the cache), measured on the last. */
   async function visit(path, { throttle, repeat = false, until }) {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
-    await context.addInitScript(probe(text));
+    await context.addInitScript(pageProbe(text));
     let result;
     for (let i = 0; i < (repeat ? 2 : 1); i++) {
       const p = await context.newPage();

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { launch, root, www } from "../tests/e2e/browser.mjs";
 import { serve } from "../tests/e2e/static-server.mjs";
 import { historyDocument as history } from "../tests/e2e/documents.mjs";
-import { measureWhereUsersAre } from "./phone.mjs";
+import { measureWhereUsersAre, median, pageProbe } from "./phone.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const PHONE_RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 5);
@@ -59,20 +59,7 @@ const site = await serve(www, { extra: {
 } });
 
 const browser = await launch();
-const probe = `
-  window.__longTasks = []; window.__shifts = 0; window.__visibleAt = null; window.__updates = [];
-  document.addEventListener("status-widget:update", (e) => __updates.push(e.detail));
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) __longTasks.push([e.startTime, e.duration]); })
-    .observe({ type: "longtask", buffered: true });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) __shifts += e.value; })
-    .observe({ type: "layout-shift", buffered: true });
-  const look = () => {
-    const widget = document.querySelector("status-widget")?.shadowRoot?.textContent ?? "";
-    const plain = document.getElementById("banner")?.textContent ?? "";
-    if ((widget + plain).includes(${JSON.stringify(TEXT)})) __visibleAt = performance.now();
-    else requestAnimationFrame(look);
-  };
-  requestAnimationFrame(look);`;
+const probe = pageProbe(TEXT);
 
 async function load(path, { settle = 600 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
@@ -107,7 +94,6 @@ async function load(path, { settle = 600 } = {}) {
   return result;
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 // Bytes.
