@@ -1,5 +1,6 @@
-//! Yew hooks: the status file, what it shows and its events, the clock, dismissals, the URL fragment, the
-//! colour scheme, the Intl warm-up, rendering a long list in steps and scrolling to an anchor.
+//! Yew hooks: the status file, what it shows and its events, the clock, dismissals, the URL
+//! fragment, the colour scheme, the Intl warm-up, rendering a long list in steps and scrolling to
+//! an anchor.
 
 mod use_dismissals;
 mod use_intl_ready;

@@ -17,6 +17,9 @@ pub const RENDER_STEP: usize = 5;
 /// The history's state: how far the reader paged back, how much is rendered so far, which
 /// incidents the reader opened or closed, and the section to scroll within.
 pub struct HistoryState {
+    /// Resolved incidents, newest first (indices into the document's incidents), worked out once
+    /// per render of the page.
+    incidents: Vec<usize>,
     shown: UseStateHandle<usize>,
     visible: usize,
     newest: Option<String>,
@@ -56,6 +59,7 @@ pub fn use_history(view: &StatusView, target: Option<String>) -> HistoryState {
     let newest = history.first().map(|&i| doc.incidents[i].id.clone());
     let (toggled, on_toggle) = use_toggled_incidents(newest.clone(), target.clone());
     HistoryState {
+        incidents: history,
         shown,
         visible,
         newest,
@@ -72,7 +76,7 @@ pub fn use_history(view: &StatusView, target: Option<String>) -> HistoryState {
 pub fn history_section(view: &StatusView, state: &HistoryState, locale: &Locale) -> Html {
     let s = locale.strings;
     let doc = &view.document;
-    let history = view.history();
+    let history = &state.incidents;
     let is_open = |id: &str| {
         open_by_default(state.newest.as_deref(), state.target.as_deref(), id)
             != state.toggled.contains(id)
