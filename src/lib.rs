@@ -21,5 +21,5 @@ pub mod embed;
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod io;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod js;

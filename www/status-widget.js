@@ -8,19 +8,166 @@
 // `status-widget:error` event on it. Elements written before the wasm arrives are upgraded then.
 // A trap inside the wasm (a bug) empties every widget and stops them for the page's lifetime: a
 // trapped instance's state cannot be trusted, and a half-rendered banner is worse than none.
+//
+// What this file does before the wasm arrives, so that a login page pays little on a quiet day
+// and an outage shows fast (README, "What a page downloads"):
+// - It starts reading the status file of every <status-widget> already in the document at once,
+//   with the widget's own request options, and hands the answers to the wasm, which uses them for
+//   its first read (polling stays in the wasm).
+// - It picks the build: banners and indicators load pkg/status_widget_banner* (no status page,
+//   no headless API); `mode="page"` and the headless functions load pkg/status_widget*.
+// - It decides only *when* to load the wasm: at once when a file has, or may have, something to
+//   show (`mayShow`), else after the page's `load` event when the main thread is idle. It never
+//   decides what is shown: the wasm always loads, reads the file and decides.
 
 const pkg = (file) => new URL(`./pkg/${file}`, import.meta.url).href;
-let loading;
+const BUILDS = { banner: "status_widget_banner", page: "status_widget" };
+const loading = {};
 
-function load() {
-  // The glue module and the wasm download in parallel; the wasm compiles while it streams.
-  loading ??= Promise.all([import(pkg("status_widget.js")), fetch(pkg("status_widget_bg.wasm"))])
+/** Loads a build's glue and wasm (the wasm compiles while it streams); once per build. */
+function load(build) {
+  const name = BUILDS[build];
+  loading[build] ??= Promise.all([import(pkg(`${name}.js`)), fetch(pkg(`${name}_bg.wasm`))])
     .then(async ([wasm, response]) => {
       await wasm.default({ module_or_path: response });
+      for (const [url, answer] of reads) wasm.offerStatus(url, answer);
       return wasm;
     });
-  return loading;
+  return loading[build];
 }
+
+/** Which build an element needs (the wasm reads `mode` the same way: trimmed, any case). */
+const buildFor = (element) =>
+  (element.getAttribute("mode") || "").trim().toLowerCase() === "page" ? "page" : "banner";
+
+// ---- Early status reads ----------------------------------------------------------------------
+
+/** The widget's fetch timeout (src/io/fetch.rs, FETCH_TIMEOUT_MS). */
+const FETCH_TIMEOUT_MS = 10_000;
+/** Early reads by `src` URL (as written): promises of `{ status, url, text, receivedAt }`. */
+const reads = new Map();
+
+/** The first URL in an element's `src` (the wasm splits it on whitespace the same way). */
+const firstSource = (element) => (element.getAttribute("src") || "").trim().split(/\s+/)[0];
+
+/**
+ * Reads `url` exactly as the widget does (src/io/fetch.rs): no credentials, no custom headers,
+ * revalidated (`cache: "no-cache"`), the referrer cut to the origin, aborted after the timeout.
+ * Never rejects: `status` is 0 without a response and -1 after the timeout.
+ */
+function read(url) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+  const answer = (status, url = "", text = "") => ({ status, url, text, receivedAt: Date.now() });
+  return fetch(url, {
+    credentials: "omit",
+    cache: "no-cache",
+    referrerPolicy: "strict-origin",
+    signal: controller.signal,
+  })
+    .then(async (response) =>
+      answer(response.status, response.url, response.ok ? await response.text() : ""))
+    .catch(() => answer(controller.signal.aborted ? -1 : 0))
+    .finally(() => clearTimeout(timer));
+}
+
+// ---- When to load the wasm -------------------------------------------------------------------
+
+/** Maintenance shows in the banner this long before it starts (src/model/active.rs). */
+const MAINTENANCE_LEAD_MS = 24 * 60 * 60 * 1000;
+/** Slack for the time between this check and the wasm's own reading. */
+const MARGIN_MS = 5 * 60 * 1000;
+/** Top-level members whose meaning this check knows; any other one may carry something. */
+const KNOWN = new Set(["$schema", "version", "service", "updated_at", "page", "status", "components",
+  "incidents", "maintenances", "scheduled_maintenances", "notices"]);
+const RFC3339 =
+  /^(\d{4})-(\d\d)-(\d\d)T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(?:\.(\d+))?(?:Z|([+-])([01]\d|2[0-3]):([0-5]\d))$/;
+
+/** Milliseconds of an RFC 3339 time, or NaN: stricter than the wasm's reader, never looser. */
+function time(text) {
+  const m = typeof text === "string" ? RFC3339.exec(text) : null;
+  if (!m || +m[1] < 1000) return NaN;
+  const day = new Date(Date.UTC(+m[1], m[2] - 1, +m[3]));
+  if (day.getUTCMonth() !== m[2] - 1 || day.getUTCDate() !== +m[3]) return NaN;
+  const ms = +`${m[7] || ""}000`.slice(0, 3);
+  const offset = m[8] ? (m[8] === "-" ? -1 : 1) * (m[9] * 60 + +m[10]) : 0;
+  return Date.UTC(+m[1], m[2] - 1, +m[3], +m[4], +m[5], +m[6], ms) - offset * 60_000;
+}
+
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** Whether every entry of `list` (absent counts as empty) is quiet by `quiet`. */
+const allQuiet = (list, quiet) =>
+  list === undefined || (Array.isArray(list) && list.every((e) => isObject(e) && quiet(e)));
+
+/**
+ * The loader's scheduling check: false only when the status file `text`, read at `now`
+ * (milliseconds) by a banner with `maxAgeMs` (or null), surely shows nothing: every incident
+ * resolved, every maintenance completed or more than a day away, every notice over, the file
+ * fresh. Anything it does not know, cannot parse or is unsure of counts as "may show". It only
+ * decides when the wasm loads; the wasm decides what is shown.
+ */
+export function mayShow(text, now, maxAgeMs = null) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (_) {
+    return true;
+  }
+  if (!isObject(doc) || Object.keys(doc).some((key) => !KNOWN.has(key))) return true;
+  if (doc.status !== undefined && !(isObject(doc.status) && doc.status.indicator === "none")) return true;
+  if (maxAgeMs !== null) {
+    // The older of the two places a file's time can be (each reader takes one of them).
+    const stamps = [doc.updated_at, isObject(doc.page) ? doc.page.updated_at : undefined]
+      .filter((stamp) => stamp !== undefined).map(time);
+    if (!stamps.length || stamps.some(isNaN) || !(now - Math.min(...stamps) < maxAgeMs - MARGIN_MS)) return true;
+  }
+  const later = now + MAINTENANCE_LEAD_MS + MARGIN_MS;
+  const ahead = (start) => (m) =>
+    m.status === "completed" || (m.status === "scheduled" && time(m[start]) > later);
+  // A Statuspage incident that looks like maintenance is read as maintenance: never quiet here.
+  const resolved = (i) =>
+    (i.status === "resolved" || i.status === "postmortem") && i.impact !== "maintenance" &&
+    i.scheduled_for === undefined;
+  const quiet =
+    allQuiet(doc.incidents, resolved) &&
+    allQuiet(doc.maintenances, ahead("starts_at")) &&
+    allQuiet(doc.scheduled_maintenances, ahead("scheduled_for")) &&
+    allQuiet(doc.notices, (n) => time(n.ends_at) <= now || time(n.starts_at) > now + MARGIN_MS);
+  return !quiet;
+}
+
+/** Resolves after the page's `load` event, when the main thread is idle. */
+function pageIdle() {
+  return new Promise((resolve) => {
+    const idle = () =>
+      typeof requestIdleCallback === "function" ? requestIdleCallback(resolve, { timeout: 2000 }) : setTimeout(resolve, 0);
+    if (document.readyState === "complete") idle();
+    else addEventListener("load", idle, { once: true });
+  });
+}
+
+/**
+ * Resolves when the banner build should load: at once when an element is not a banner, has no
+ * `src`, names a `format`, or its file may show something (or could not be read), else when the
+ * page is idle.
+ */
+function bannerWanted(elements) {
+  const banners = elements.filter((e) => (e.getAttribute("mode") || "").trim().toLowerCase() !== "indicator");
+  if (elements.length === 0 || banners.length < elements.length) return Promise.resolve();
+  const urgent = banners.map(async (element) => {
+    const url = firstSource(element);
+    const answer = url && (await reads.get(url));
+    const maxAge = parseFloat(element.getAttribute("max-age"));
+    const format = (element.getAttribute("format") || "auto").trim().toLowerCase();
+    const ok = answer && answer.status >= 200 && answer.status < 300 && format === "auto";
+    if (!ok || mayShow(answer.text, Date.now(), maxAge > 0 ? maxAge * 1000 : null)) return;
+    return new Promise(() => {}); // quiet: this element does not hurry the wasm
+  });
+  return Promise.race([...urgent, pageIdle()]);
+}
+
+// ---- The element -----------------------------------------------------------------------------
 
 function fail(element, kind, error) {
   try {
@@ -68,40 +215,78 @@ function guarded(element, call) {
   }
 }
 
+/** Mounts `element` with the build its mode needs, loading that build first if need be. */
+function mount(element) {
+  const build = buildFor(element);
+  const loaded = loading[build];
+  const start = (wasm) => {
+    if (!live.has(element) || element._widget || trapped) return;
+    guarded(element, () => {
+      element._widget = wasm.mountWidget(element);
+      element._build = build;
+    });
+  };
+  if (loaded?.settled) return start(loaded.settled);
+  load(build).then(start, (error) => fail(element, "load", error));
+}
+
+function unmount(element) {
+  const widget = element._widget;
+  element._widget = null;
+  if (!widget) return;
+  guarded(element, () => {
+    widget.destroy();
+    widget.free();
+  });
+}
+
 function define(wasm) {
   if (customElements.get("status-widget")) return;
+  const observed = wasm.observedAttributes();
   class StatusWidgetElement extends HTMLElement {
     static get observedAttributes() {
-      return wasm.observedAttributes();
+      return observed;
     }
     connectedCallback() {
       live.add(this);
       if (trapped) return fail(this, "internal", trapped);
-      if (this._widget) return;
-      guarded(this, () => {
-        this._widget = wasm.mountWidget(this);
-      });
+      if (!this._widget) mount(this);
     }
     disconnectedCallback() {
       live.delete(this);
-      const widget = this._widget;
-      this._widget = null;
-      if (!widget) return;
-      guarded(this, () => {
-        widget.destroy();
-        widget.free();
-      });
+      unmount(this);
     }
-    attributeChangedCallback() {
+    attributeChangedCallback(name) {
       if (!this._widget) return;
+      if (name === "mode" && buildFor(this) !== this._build) {
+        // Into or out of page mode: the other build takes the element over.
+        unmount(this);
+        return mount(this);
+      }
       guarded(this, () => this._widget.update());
     }
   }
   customElements.define("status-widget", StatusWidgetElement);
 }
 
+/** Remembers a build's module once loaded, so that later elements mount without waiting. */
+function settle(build) {
+  const promise = load(build);
+  promise.then((wasm) => (promise.settled = wasm), () => {});
+  return promise;
+}
+
+const present = [...document.querySelectorAll("status-widget")];
+for (const element of present) {
+  const url = firstSource(element);
+  if (url && !reads.has(url)) reads.set(url, read(url));
+}
+const first = present.some((e) => buildFor(e) === "page")
+  ? settle("page")
+  : bannerWanted(present).then(() => settle("banner"));
+
 /** Resolves once <status-widget> is defined; rejects if the wasm could not be loaded. */
-export const ready = load().then(define);
+export const ready = first.then(define);
 ready.catch((error) => {
   for (const element of document.querySelectorAll("status-widget")) fail(element, "load", error);
 });
@@ -112,15 +297,17 @@ ready.catch((error) => {
  * RFC 3339 text; default: now), as a plain object. Never throws for bad documents.
  */
 export async function deriveStatus(document, now) {
-  return (await load()).deriveStatus(document, now);
-}
-
-/** Bytes of memory the widget's wasm holds (diagnostics and the benchmark). */
-export async function wasmMemoryBytes() {
-  return (await load()).wasmMemoryBytes();
+  return (await settle("page")).deriveStatus(document, now);
 }
 
 /** Checks a status document the way the widget reads it: `{ ok, format, error, problems }`. */
 export async function checkStatus(document, format) {
-  return (await load()).checkStatus(document, format);
+  return (await settle("page")).checkStatus(document, format);
+}
+
+/** Bytes of memory each loaded build's wasm holds (diagnostics and the benchmark). */
+export async function wasmMemoryBytes() {
+  let bytes = 0;
+  for (const build of Object.keys(loading)) bytes += (await loading[build]).wasmMemoryBytes();
+  return bytes;
 }

@@ -6,6 +6,7 @@ mod banner_item;
 mod contact;
 mod indicator;
 mod locale;
+#[cfg(feature = "page")]
 mod page;
 mod widget;
 
@@ -14,5 +15,6 @@ pub use banner_item::BannerItem;
 pub use contact::contact_line;
 pub use indicator::{Indicator, IndicatorProps};
 pub use locale::Locale;
+#[cfg(feature = "page")]
 pub use page::StatusPage;
 pub use widget::{StatusWidget, StatusWidgetProps};

@@ -1,4 +1,6 @@
-use super::{Banner, Indicator, Locale, StatusPage};
+#[cfg(feature = "page")]
+use super::StatusPage;
+use super::{Banner, Indicator, Locale};
 use crate::config::{Mode, Theme, WidgetConfig};
 use crate::hooks::{
     use_dismissals, use_intl_ready, use_now, use_prefers_dark, use_status, use_status_events,
@@ -80,7 +82,12 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         (Some(view), Mode::Indicator) => html! {
             <Indicator level={Some(view.level)} stale={view.stale} {status_page} {locale} />
         },
+        #[cfg(feature = "page")]
         (Some(view), Mode::Page) => html! { <StatusPage {view} {locale} /> },
+        // The banner build has no page: the loader mounts `mode="page"` with the page build, so
+        // this arm is reached only if a page gives the banner build's functions a page anyway.
+        #[cfg(not(feature = "page"))]
+        (Some(view), Mode::Page) => html! { <Banner {view} {dismissed} {on_dismiss} {locale} /> },
         (Some(view), Mode::Banner) => html! { <Banner {view} {dismissed} {on_dismiss} {locale} /> },
     }
 }

@@ -12,6 +12,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback};
 
+/// The banner's and indicator's styles, and in the page build the status page's after them.
+#[cfg(feature = "page")]
+const STYLESHEET: &str = concat!(include_str!("style.css"), include_str!("page.css"));
+#[cfg(not(feature = "page"))]
 const STYLESHEET: &str = include_str!("style.css");
 
 thread_local! {
@@ -36,6 +40,26 @@ pub fn observed_attributes() -> js_sys::Array {
         .iter()
         .map(|a| JsValue::from_str(a))
         .collect()
+}
+
+/// Bytes of linear memory the wasm module holds now (for the benchmark's memory figure).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map_or(0.0, |m| {
+            m.buffer()
+                .dyn_into::<js_sys::ArrayBuffer>()
+                .map_or(0.0, |b| f64::from(b.byte_length()))
+        })
+}
+
+/// Hands over the loader's early read of the status file `url` (as written in `src`): `answer`
+/// resolves to `{ status, url, text, receivedAt }`. A widget's first read of `url` uses it.
+#[wasm_bindgen(js_name = offerStatus)]
+pub fn offer_status(url: String, answer: js_sys::Promise) {
+    crate::io::prefetch::offer(url, answer);
 }
 
 /// Mounts the widget in `host`'s shadow root (created open, delegating focus, if missing).

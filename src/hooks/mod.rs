@@ -4,10 +4,13 @@
 
 mod use_dismissals;
 mod use_intl_ready;
+#[cfg(feature = "page")]
 mod use_location_hash;
 mod use_now;
 mod use_prefers_dark;
+#[cfg(feature = "page")]
 mod use_render_in_steps;
+#[cfg(feature = "page")]
 mod use_scroll_to;
 mod use_status;
 mod use_status_events;
@@ -15,10 +18,13 @@ mod use_status_view;
 
 pub use use_dismissals::use_dismissals;
 pub use use_intl_ready::use_intl_ready;
+#[cfg(feature = "page")]
 pub use use_location_hash::use_location_hash;
 pub use use_now::use_now;
 pub use use_prefers_dark::use_prefers_dark;
+#[cfg(feature = "page")]
 pub use use_render_in_steps::use_render_in_steps;
+#[cfg(feature = "page")]
 pub use use_scroll_to::use_scroll_to;
 pub use use_status::use_status;
 pub use use_status_events::use_status_events;

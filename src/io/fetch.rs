@@ -42,13 +42,20 @@ impl FetchError {
 
 /// Fetches `url` and returns its final URL (after redirects) and text. `controller` lets the
 /// caller abort it; the timeout aborts it too, and gives up on it even where the browser does not
-/// end the request on abort (WebKit keeps reading a trickling body after `abort()`).
+/// end the request on abort (WebKit keeps reading a trickling body after `abort()`). With
+/// `offered`, the loader's early read of `url` ([`super::prefetch`]) is used when there is one.
 pub async fn fetch_text(
     url: &str,
     controller: &AbortController,
+    offered: bool,
 ) -> Result<(String, String), FetchError> {
     let signal = controller.signal();
     let request = async {
+        if offered {
+            if let Some(answer) = super::prefetch::take(url).await {
+                return answer;
+            }
+        }
         let response = Request::get(url)
             .credentials(RequestCredentials::Omit)
             .cache(RequestCache::NoCache)

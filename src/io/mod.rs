@@ -8,5 +8,6 @@ pub mod fetch;
 pub mod intl;
 pub mod page_events;
 pub mod poller;
+pub mod prefetch;
 pub mod sources;
 pub mod storage;

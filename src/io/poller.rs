@@ -100,6 +100,7 @@ async fn run(inner: Rc<Inner>, source: StatusSource, report: impl Fn(StatusState
     let mut failures = 0u32;
     let mut last: Option<Rc<Current>> = None;
     let mut last_failure: Option<Failure> = None;
+    let mut first = true;
     loop {
         if inner.stopped.get() {
             return;
@@ -112,7 +113,15 @@ async fn run(inner: Rc<Inner>, source: StatusSource, report: impl Fn(StatusState
             return;
         };
         *inner.fetching.borrow_mut() = Some(controller.clone());
-        let result = load_first(&source.sources, source.format, &controller, last.as_ref()).await;
+        let result = load_first(
+            &source.sources,
+            source.format,
+            &controller,
+            last.as_ref(),
+            first,
+        )
+        .await;
+        first = false;
         inner.fetching.borrow_mut().take();
         if inner.stopped.get() {
             return;

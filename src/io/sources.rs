@@ -54,11 +54,13 @@ impl core::fmt::Display for SourceError {
 
 /// Fetches the sources in order and reads the first usable one. `previous` is the file read
 /// last time: when a source returns the same URL and text, it is reused without reading again.
+/// `first` is the widget's first read, which may use the loader's early reads.
 pub async fn load_first(
     sources: &[String],
     format: Format,
     controller: &AbortController,
     previous: Option<&Rc<Current>>,
+    first: bool,
 ) -> Result<Rc<Current>, Failure> {
     if sources.is_empty() {
         return Err(Failure {
@@ -68,7 +70,7 @@ pub async fn load_first(
     }
     let mut errors: Vec<(String, SourceError)> = Vec::new();
     for source in sources {
-        let result = match fetch_text(source, controller).await {
+        let result = match fetch_text(source, controller, first).await {
             Err(FetchError::Cancelled) => {
                 return Err(Failure {
                     kind: FailureKind::Cancelled,

@@ -50,9 +50,12 @@ let status, site;
 before(async () => {
   const fault = {};
   for (const file of ["status_widget.js", "status_widget_bg.wasm"]) {
-    fault[`/trap/pkg/${file}`] = await readFile(join(root, "target", "fault-pkg", file)).catch(() => {
+    const data = await readFile(join(root, "target", "fault-pkg", file)).catch(() => {
       throw new Error("target/fault-pkg is missing: scripts/test builds it");
     });
+    // The fault build has every feature; it stands in for the banner build as well.
+    fault[`/trap/pkg/${file}`] = data;
+    fault[`/trap/pkg/${file.replace("status_widget", "status_widget_banner")}`] = data;
   }
   // The status file on its own origin, as on a status host or CDN.
   status = await serve(www, { cors: true, extra: {
