@@ -25,6 +25,7 @@ export const CREDENTIALS = "Basic " + Buffer.from("user:secret").toString("base6
  * answer allows any origin, with credentials (the origin is echoed), so that a control request
  * can show what a browser *would* send. A request whose query has `challenge` is answered
  * 401 with a Basic challenge unless it carries CREDENTIALS, so a browser learns and caches them.
+ * A request whose query has `delay=MS` is answered MS milliseconds late (a slow image, say).
  */
 export async function serve(root, { cors = false, extra = {}, headers = {}, compress = false, immutable = [] } = {}) {
   const log = [];
@@ -50,6 +51,8 @@ export async function serve(root, { cors = false, extra = {}, headers = {}, comp
       entry.status = status;
       return writeHead(status, ...rest);
     };
+    const delay = Number(new URL(req.url, "http://x").searchParams.get("delay"));
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const common = { ...headers };
     if (cors && req.headers.origin) {
       Object.assign(common, { "Access-Control-Allow-Origin": req.headers.origin,
