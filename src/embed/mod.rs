@@ -1,7 +1,7 @@
 //! The `<status-widget>` element's Rust side: it owns the open shadow root, the stylesheet and
 //! the attributes, mounts the yew app into the shadow root, and turns status changes into
 //! `status-widget:update` and `status-widget:error` events. The JavaScript loader
-//! (`www/status-widget.js`) defines the element and forwards its lifecycle here.
+//! (`src/embed/status-widget.js`) defines the element and forwards its lifecycle here.
 
 use crate::components::{StatusWidget, StatusWidgetProps};
 use crate::config::{WidgetConfig, OBSERVED_ATTRIBUTES};

@@ -1,4 +1,4 @@
-// End-to-end: what the loader (www/status-widget.js) does before the wasm arrives, in Debian's
+// End-to-end: what the loader (src/embed/status-widget.js, minified into www/status-widget.js) does before the wasm arrives, in Debian's
 // headless Chromium. It reads the status file at once and hands the answer to the wasm; it loads
 // the banner build for banners and the page build for pages; on a quiet day it leaves the wasm
 // until the page has loaded; and its check (`mayShow`) never calls quiet a document the wasm
