@@ -9,6 +9,7 @@ import { launch, root, www } from "../tests/e2e/browser.mjs";
 import { serve } from "../tests/e2e/static-server.mjs";
 import { historyDocument as history } from "../tests/e2e/documents.mjs";
 import { measureWhereUsersAre, median, pageProbe } from "./phone.mjs";
+import { measureEngines } from "./engines.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const PHONE_RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 5);
@@ -155,6 +156,9 @@ const phoneRows = await measureWhereUsersAre(browser, { page, active, text: TEXT
 await browser.close();
 await site.close();
 
+// Not in Chromium alone: warm visits in Chromium, Firefox and WebKit through WebDriver.
+const engineRows = await measureEngines({ page, active, text: TEXT, runs: PHONE_RUNS });
+
 // The table.
 const rows = [];
 const row = (metric, value, target, ok) => rows.push([metric, value, target, ok === undefined ? "" : ok ? "ok" : "MISSED"]);
@@ -181,10 +185,10 @@ row("20,000-incident file, banner: longest task reading and rendering it", `${ma
 row("polling an unchanged file: 304 share", `${notModified} of ${served.length - 1} polls (${pollShare.toFixed(0)} %)`, "≥ 95 %", pollShare >= 95);
 row("polling an unchanged file: bytes per poll", polls.length > 1 ? `${median(polls.slice(1)).toFixed(0)} B (headers + body)` : "n/a", "", undefined);
 
-rows.push(...phoneRows);
+rows.push(...phoneRows, ...engineRows);
 const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => String(r[c]).length), ["metric", "measured", "target", ""][c].length));
 const line = (cells) => "| " + cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
-console.log(`status-widget benchmark · ${new Date().toISOString()} · headless Chromium · loopback rows: ${RUNS} alternating runs, files uncompressed; slow 4G and compressed rows: ${PHONE_RUNS} alternating runs, brotli as a CDN serves it`);
+console.log(`status-widget benchmark · ${new Date().toISOString()} · headless Chromium unless a row names its engine · loopback rows: ${RUNS} alternating runs, files uncompressed; slow 4G, compressed and per-engine rows: ${PHONE_RUNS} alternating runs, brotli as a CDN serves it`);
 console.log(line(["metric", "measured", "target", ""]));
 console.log(line(widths.map((w) => "-".repeat(w))));
 for (const r of rows) console.log(line(r));

@@ -20,7 +20,10 @@ fn offer(url: &str, status: f64, text: &str, age_ms: f64) {
     set("url", url.into());
     set("text", text.into());
     set("receivedAt", (js_sys::Date::now() - age_ms).into());
-    offer_status(url.to_owned(), js_sys::Promise::resolve(&JsValue::from(answer)));
+    offer_status(
+        url.to_owned(),
+        js_sys::Promise::resolve(&JsValue::from(answer)),
+    );
 }
 
 fn doc(id: &str, title: &str) -> String {
