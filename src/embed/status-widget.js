@@ -241,6 +241,8 @@ function mount(element) {
   const loaded = loading[build];
   const start = (wasm) => {
     if (!live.has(element) || element._widget || trapped) return;
+    // `mode` changed while this build was loading: the build it needs now takes it.
+    if (buildFor(element) !== build) return mount(element);
     guarded(element, () => {
       element._widget = wasm.mountWidget(element);
       element._build = build;

@@ -131,6 +131,22 @@ test("a status page loads the page build; a banner switched to page mode is take
   await banner.page.waitForFunction(() => document.querySelector("status-widget").shadowRoot.querySelector(".banner"));
   assert.deepEqual([...problems, ...banner.problems], []);
   await banner.context.close();
+
+  // Into page mode and straight back, before the page build has arrived: a banner it stays.
+  const flip = await open("/banner.html");
+  await shows(flip.page, TITLE);
+  await flip.page.evaluate(() => {
+    const element = document.querySelector("status-widget");
+    element.setAttribute("mode", "page");
+    element.setAttribute("mode", "banner");
+  });
+  await flip.page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => r.name.endsWith("/status_widget_bg.wasm")));
+  await flip.page.waitForFunction(() => document.querySelector("status-widget").shadowRoot.querySelector(".banner"));
+  await flip.page.waitForTimeout(300);
+  assert.equal(await flip.page.locator("status-widget .page").count(), 0, "no page under mode=banner");
+  assert.match(await flip.page.locator("status-widget .banner").innerText(), new RegExp(TITLE));
+  assert.deepEqual(flip.problems, []);
+  await flip.context.close();
 });
 
 /** Every file below `dir` (none when it does not exist). */
