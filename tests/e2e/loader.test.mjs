@@ -145,6 +145,9 @@ test("a status page loads the page build; a banner switched to page mode is take
   await flip.page.waitForTimeout(300);
   assert.equal(await flip.page.locator("status-widget .page").count(), 0, "no page under mode=banner");
   assert.match(await flip.page.locator("status-widget .banner").innerText(), new RegExp(TITLE));
+  // The page build could render that banner too; the loader keeps banners on the banner build
+  // (`_build` is the loader's record of which build mounted the element).
+  assert.equal(await flip.page.locator("status-widget").evaluate((e) => e._build), "banner");
   assert.deepEqual(flip.problems, []);
   await flip.context.close();
 });
