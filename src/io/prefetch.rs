@@ -1,7 +1,8 @@
-//! The status reads the loader (`src/embed/status-widget.js`) starts as soon as it runs, before the wasm
-//! has arrived, with exactly the widget's request options. The loader hands each one over
-//! ([`offer`]) before it defines the element; a widget's first read of a URL takes the answer
-//! from here instead of asking the network again. Later reads (polls, retries) always fetch.
+//! The status reads the loader (`src/embed/status-widget.js`) starts as soon as it runs, before
+//! the wasm has arrived, with exactly the widget's request options. The loader hands each one
+//! over ([`offer`]) before it defines the element; a widget's first read of a URL takes the
+//! answer from here instead of asking the network again. Later reads (polls, retries) always
+//! fetch.
 
 use super::fetch::FetchError;
 use js_sys::{Promise, Reflect};
