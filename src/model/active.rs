@@ -120,7 +120,14 @@ impl StatusDocument {
             .into_iter()
             .map(ActiveItem::Maintenance);
         let notices = self.active_notices(now).into_iter().map(ActiveItem::Notice);
-        incidents.chain(maintenance).chain(notices).collect()
+        let mut items: Vec<ActiveItem<'_>> = incidents.chain(maintenance).chain(notices).collect();
+        // A file that states trouble and lists nothing that explains it still says so.
+        if let Some(declared) = &self.declared {
+            if items.is_empty() && declared.level > Level::Operational {
+                items.push(ActiveItem::Notice(&declared.notice));
+            }
+        }
+        items
     }
 
     /// Scheduled maintenance starting more than 24 hours after `now`, soonest first.
@@ -165,7 +172,8 @@ impl StatusDocument {
 
     /// Keeps only what concerns the components `ids`: components in the list, and incidents and
     /// maintenance that name one of them or name none (which affect everything). Notices are
-    /// kept. An empty `ids` keeps everything.
+    /// kept; the file's own overall word ([`crate::model::DeclaredStatus`]) is not. An empty `ids` keeps
+    /// everything.
     pub fn retain_components(&mut self, ids: &[String]) {
         if ids.is_empty() {
             return;
@@ -174,6 +182,8 @@ impl StatusDocument {
         self.components.retain(|c| ids.contains(&c.id));
         self.incidents.retain(|i| concerns(&i.components));
         self.maintenances.retain(|m| concerns(&m.components));
+        // The file's own overall word names no component: it says nothing about these.
+        self.declared = None;
     }
 
     /// Whether the file is too old to trust at `now`: older than `max_age_ms`, or undated while
@@ -189,7 +199,7 @@ impl StatusDocument {
     }
 
     /// The overall state at `now`: the worst of the active incidents' impact, the components'
-    /// statuses, and maintenance under way.
+    /// statuses, maintenance under way, and the level the file declares of itself.
     pub fn level(&self, now: Timestamp) -> Level {
         let incidents = self
             .active_incidents()
@@ -201,9 +211,11 @@ impl StatusDocument {
             .into_iter()
             .filter(|m| m.status != MaintenanceStatus::Scheduled)
             .map(|_| Level::Maintenance);
+        let declared = self.declared.iter().map(|d| d.level);
         incidents
             .chain(components)
             .chain(maintenance)
+            .chain(declared)
             .max()
             .unwrap_or(Level::Operational)
     }

@@ -59,7 +59,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             let e = Entry { node, path };
             let starts_at = r.time(&e, "starts_at");
             let ends_at = r.time(&e, "ends_at");
-            r.check_order(&e, "ends_at", starts_at, ends_at);
+            r.check_order(Severity::Error, &e, "ends_at", starts_at, ends_at);
             Notice {
                 id: r.id(&e, "id", i, "notice", &mut seen),
                 title: r.required_text(&e, "title", || "Notice".into()),
@@ -80,7 +80,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             let e = Entry { node, path };
             let starts_at = r.time(&e, "starts_at");
             let ends_at = r.time(&e, "ends_at");
-            r.check_order(&e, "ends_at", starts_at, ends_at);
+            r.check_order(Severity::Error, &e, "ends_at", starts_at, ends_at);
             Maintenance {
                 id: r.id(&e, "id", i, "maintenance", &mut seen),
                 title: r.required_text(&e, "title", || "Planned maintenance".into()),
@@ -111,6 +111,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         notices,
         maintenances,
         incidents,
+        declared: None,
     }
 }
 
@@ -148,7 +149,7 @@ fn read_service(e: &Entry, r: &mut Reader) -> Service {
 fn read_incident(e: &Entry, index: usize, seen: &mut HashSet<String>, r: &mut Reader) -> Incident {
     let started_at = r.time(e, "started_at");
     let resolved_at = r.time(e, "resolved_at");
-    r.check_order(e, "resolved_at", started_at, resolved_at);
+    r.check_order(Severity::Error, e, "resolved_at", started_at, resolved_at);
     // A missing status means resolved only when the file says when it was resolved.
     let status = r
         .vocabulary(e, "status")

@@ -92,7 +92,8 @@ impl<'a> Entry<'a> {
         self.node.get(key).filter(|n| n.value != Value::Null)
     }
 
-    fn path_of(&self, key: &'static str) -> String {
+    /// Where member `key` is, for a problem's path (`$.status.indicator`).
+    pub fn path_of(&self, key: &'static str) -> String {
         self.path.key(key).to_string()
     }
 }
@@ -340,9 +341,12 @@ impl Reader {
         id
     }
 
-    /// Reports an end time before its start.
+    /// Reports an end time before its start, as an error in the widget's own format and as a
+    /// warning in imported ones (real Statuspage data has incidents resolved "before" they
+    /// started, and they are still shown).
     pub fn check_order(
         &mut self,
+        severity: Severity,
         e: &Entry,
         key: &'static str,
         start: Option<Timestamp>,
@@ -350,12 +354,7 @@ impl Reader {
     ) {
         if let (Some(start), Some(end), Some(node)) = (start, end, e.field(key)) {
             if end < start {
-                self.report(
-                    Severity::Error,
-                    e.path_of(key),
-                    node,
-                    ProblemKind::EndsBeforeStart,
-                );
+                self.report(severity, e.path_of(key), node, ProblemKind::EndsBeforeStart);
             }
         }
     }

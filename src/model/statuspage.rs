@@ -1,17 +1,22 @@
-//! Reads Atlassian Statuspage's public `summary.json`, `incidents.json` and
-//! `scheduled-maintenances.json` as they are served, into the same [`StatusDocument`].
+//! Reads Atlassian Statuspage's public v2 API as it is served (`summary.json`, `status.json`,
+//! `components.json`, `incidents.json`, `incidents/unresolved.json`, `incidents/<id>.json`,
+//! `scheduled-maintenances*.json`) into the same [`StatusDocument`].
 //!
 //! Mapping: `page.name/url/updated_at` → service; `components[]` (group containers skipped);
 //! `incidents[]` with `name` → title, `started_at` (else `created_at`), `resolved_at`,
 //! `shortlink` → url, `incident_updates[]` (newest first in the API, oldest first here, timed by
 //! `display_at`, else `created_at`); `scheduled_maintenances[]` and incidents whose impact is
-//! `maintenance` → maintenances with `scheduled_for`/`scheduled_until`.
+//! `maintenance` → maintenances with `scheduled_for`/`scheduled_until`; a single `incident`
+//! (`incidents/<id>.json`) → one incident; `status.indicator`/`description` → the file's
+//! [`DeclaredStatus`]. Real data's inconsistencies (an end before its start) are warnings.
 
 use super::json::{Node, Value};
+use super::problems::{ProblemKind, Severity};
 use super::reader::{Entry, Path, Reader};
 use super::types::{
-    Component, ComponentStatus, Impact, Incident, IncidentStatus, Maintenance, MaintenanceStatus,
-    Service, StatusDocument, Update, Vocabulary,
+    Component, ComponentStatus, DeclaredStatus, Impact, Incident, IncidentStatus, Level,
+    Maintenance, MaintenanceStatus, Notice, NoticeLevel, Service, StatusDocument, Update,
+    Vocabulary,
 };
 use std::collections::HashSet;
 
@@ -65,7 +70,12 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
     let mut maintenances = Vec::new();
     let mut seen_incidents = HashSet::new();
     let mut seen_maintenances = HashSet::new();
-    for (i, path, node) in r.entries(&doc, "incidents") {
+    // `incidents/<id>.json` holds one `incident` object.
+    let single = doc
+        .field("incident")
+        .filter(|n| matches!(n.value, Value::Object(_)))
+        .map(|node| (0, Path::ROOT.key("incident"), node));
+    for (i, path, node) in r.entries(&doc, "incidents").into_iter().chain(single) {
         let e = Entry { node, path };
         if is_maintenance(&e) {
             maintenances.push(read_maintenance(&e, i, &mut seen_maintenances, r));
@@ -83,6 +93,13 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         maintenances.push(read_maintenance(&e, i, &mut seen_maintenances, r));
     }
 
+    let declared = doc.field("status").and_then(|node| {
+        let status = Entry {
+            node,
+            path: Path::ROOT.key("status"),
+        };
+        read_declared(&status, service.url.clone(), r)
+    });
     StatusDocument {
         service,
         updated_at,
@@ -90,7 +107,59 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         notices: Vec::new(),
         maintenances,
         incidents,
+        declared,
     }
+}
+
+/// `status: { indicator, description }`: the page's own overall word. An indicator this reader
+/// does not know counts as `minor` (with a warning), so that it is never read as all fine.
+fn read_declared(e: &Entry, page: Option<String>, r: &mut Reader) -> Option<DeclaredStatus> {
+    let indicator = r.text(e, "indicator")?;
+    let level = match indicator.as_str() {
+        "none" => Level::Operational,
+        "maintenance" => Level::Maintenance,
+        "minor" => Level::Minor,
+        "major" => Level::Major,
+        "critical" => Level::Critical,
+        _ => {
+            if let Some(node) = e.field("indicator") {
+                let kind = ProblemKind::UnknownValue {
+                    what: "indicator",
+                    found: indicator.clone(),
+                    allowed: "none, maintenance, minor, major, critical".into(),
+                    fallback: "minor",
+                };
+                r.report(Severity::Warning, e.path_of("indicator"), node, kind);
+            }
+            Level::Minor
+        }
+    };
+    let title = r.text(e, "description").unwrap_or_else(|| {
+        match level {
+            Level::Operational => "All Systems Operational",
+            Level::Maintenance => "Service Under Maintenance",
+            Level::Minor => "Minor Service Outage",
+            Level::Major => "Partial System Outage",
+            Level::Critical => "Major System Outage",
+        }
+        .to_owned()
+    });
+    Some(DeclaredStatus {
+        level,
+        notice: Notice {
+            id: "status".into(),
+            title,
+            body: None,
+            level: if level == Level::Maintenance {
+                NoticeLevel::Info
+            } else {
+                NoticeLevel::Warning
+            },
+            starts_at: None,
+            ends_at: None,
+            url: page,
+        },
+    })
 }
 
 /// Statuspage lists scheduled maintenance among incidents, with impact `maintenance` or a
@@ -107,7 +176,7 @@ fn is_maintenance(e: &Entry) -> bool {
 fn read_incident(e: &Entry, index: usize, seen: &mut HashSet<String>, r: &mut Reader) -> Incident {
     let started_at = r.time(e, "started_at").or_else(|| r.time(e, "created_at"));
     let resolved_at = r.time(e, "resolved_at");
-    r.check_order(e, "resolved_at", started_at, resolved_at);
+    r.check_order(Severity::Warning, e, "resolved_at", started_at, resolved_at);
     let status = r
         .vocabulary(e, "status")
         .unwrap_or(if resolved_at.is_some() {
@@ -141,7 +210,7 @@ fn read_maintenance(
 ) -> Maintenance {
     let starts_at = r.time(e, "scheduled_for");
     let ends_at = r.time(e, "scheduled_until");
-    r.check_order(e, "scheduled_until", starts_at, ends_at);
+    r.check_order(Severity::Warning, e, "scheduled_until", starts_at, ends_at);
     let updates = read_updates(e, r);
     Maintenance {
         id: r.id(e, "id", index, "maintenance", seen),

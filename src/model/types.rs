@@ -18,6 +18,21 @@ pub struct StatusDocument {
     pub maintenances: Vec<Maintenance>,
     /// Incidents, active and past, in document order.
     pub incidents: Vec<Incident>,
+    /// The overall state the file states of itself (Statuspage's `status`), which may be ahead
+    /// of or behind its entries.
+    pub declared: Option<DeclaredStatus>,
+}
+
+/// A file's own word on the overall state (Statuspage's `status.indicator` and `description`).
+/// The level shown is the worse of it and what the entries say; when nothing else is active and
+/// it is not `none`, the banner shows it as a line of its own, so a file that only says "Partial
+/// System Outage" is never read as all fine.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeclaredStatus {
+    /// The stated level.
+    pub level: Level,
+    /// The line the banner shows for it: the description, linking to the status page.
+    pub notice: Notice,
 }
 
 /// What the service is and how to reach the people running it.

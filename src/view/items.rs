@@ -52,6 +52,8 @@ pub enum ItemSource {
     Maintenance(usize),
     /// `document.notices[i]`.
     Notice(usize),
+    /// `document.declared`: the file's own word on the overall state.
+    Declared,
 }
 
 /// One item, ready to render.
@@ -162,7 +164,10 @@ impl ItemViews<'_> {
             ActiveItem::Maintenance(m) => self.maintenance(m),
             ActiveItem::Notice(n) => ItemView {
                 id: n.id.clone(),
-                source: ItemSource::Notice(index_in(&self.doc.notices, *n)),
+                source: match &self.doc.declared {
+                    Some(d) if core::ptr::eq(&d.notice, *n) => ItemSource::Declared,
+                    _ => ItemSource::Notice(index_in(&self.doc.notices, *n)),
+                },
                 key: DismissalKey::of(item),
                 kind: ItemKind::Notice(n.level),
                 title: n.title.clone(),

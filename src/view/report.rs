@@ -125,6 +125,10 @@ impl ItemReport {
                 report.status = Some(m.status.name());
                 report.components = m.components.clone();
             }
+            ItemSource::Declared => {
+                report.kind = "status";
+                report.level = doc.declared.as_ref().map(|d| d.level.name());
+            }
             ItemSource::Notice(n) => {
                 let n = &doc.notices[n];
                 report.kind = "notice";

@@ -10,7 +10,9 @@ pub fn item_entry(item: &ItemView, locale: &Locale) -> Html {
         formatter: f,
     } = locale;
     let class = match item.source {
-        ItemSource::Notice(_) => classes!("notice-entry", item.kind.class()),
+        ItemSource::Notice(_) | ItemSource::Declared => {
+            classes!("notice-entry", item.kind.class())
+        }
         _ => classes!("maintenance-entry"),
     };
     let time = |t: crate::model::Timestamp| {
