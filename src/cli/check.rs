@@ -1,7 +1,7 @@
 //! `status-widget check FILE…`: every problem with file, line, column and what was expected.
 
 use super::CliError;
-use crate::model::{load_str, Format, LoadError, Severity, SourceFormat};
+use crate::model::{load_str, Format, LoadError, Severity};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,7 +27,7 @@ pub fn run(files: &[PathBuf], as_json: bool) -> Result<ExitCode, CliError> {
                 Ok(loaded) => json!({
                     "file": name,
                     "ok": loaded.is_valid(),
-                    "format": match loaded.format { SourceFormat::Native => "native", SourceFormat::Statuspage => "statuspage" },
+                    "format": loaded.format.name(),
                     "error": null,
                     "problems": loaded.problems.iter().map(|p| json!({
                         "severity": match p.severity { Severity::Error => "error", Severity::Warning => "warning" },

@@ -116,7 +116,9 @@ export function mayShow(text, now, maxAgeMs = null) {
     return true;
   }
   if (!isObject(doc) || Object.keys(doc).some((key) => !KNOWN.has(key))) return true;
+  // The file's own overall word: Statuspage's `status.indicator`, Instatus's `page.status`.
   if (doc.status !== undefined && !(isObject(doc.status) && doc.status.indicator === "none")) return true;
+  if (isObject(doc.page) && doc.page.status !== undefined && doc.page.status !== "UP") return true;
   if (maxAgeMs !== null) {
     // The older of the two places a file's time can be (each reader takes one of them).
     const stamps = [doc.updated_at, isObject(doc.page) ? doc.page.updated_at : undefined]

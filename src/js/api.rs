@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 /// Checks a status document (JSON text or an object) the way the widget reads it, and returns
 /// `{ ok, format, error, problems: [{ severity, path, line, column, message }] }`.
-/// `format` is `"auto"` (the default), `"native"` or `"statuspage"`.
+/// `format` is `"auto"` (the default), `"native"`, `"statuspage"` or `"instatus"`.
 #[wasm_bindgen(js_name = checkStatus)]
 pub fn check_status(document: JsValue, format: Option<String>) -> JsValue {
     let format = format

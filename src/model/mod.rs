@@ -3,6 +3,7 @@
 
 mod active;
 mod dismissal;
+mod instatus;
 pub mod json;
 pub mod links;
 mod native;
@@ -33,18 +34,22 @@ pub enum Format {
     Auto,
     /// status-widget's own format (`"version": 1`).
     Native,
-    /// Atlassian Statuspage's `summary.json` / `incidents.json`.
+    /// Atlassian Statuspage's public v2 API.
     Statuspage,
+    /// Instatus's public `summary.json`.
+    Instatus,
 }
 
 impl Format {
-    /// Reads the attribute value `auto`, `native` or `statuspage` (case-insensitive).
+    /// Reads the attribute value `auto`, `native`, `statuspage` or `instatus`
+    /// (case-insensitive).
     pub fn from_name(name: &str) -> Option<Self> {
         let name = name.trim();
         [
             ("auto", Format::Auto),
             ("native", Format::Native),
             ("statuspage", Format::Statuspage),
+            ("instatus", Format::Instatus),
         ]
         .into_iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -59,6 +64,19 @@ pub enum SourceFormat {
     Native,
     /// Statuspage's API shape.
     Statuspage,
+    /// Instatus's `summary.json`.
+    Instatus,
+}
+
+impl SourceFormat {
+    /// The format's name, as `format` and the reports spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::Native => "native",
+            SourceFormat::Statuspage => "statuspage",
+            SourceFormat::Instatus => "instatus",
+        }
+    }
 }
 
 /// A document that was read, with what was wrong in it.
@@ -102,11 +120,14 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
     let version = root.get("version").filter(|v| v.value != Value::Null);
     let source = match (format, version) {
         (Format::Statuspage, _) => SourceFormat::Statuspage,
+        (Format::Instatus, _) => SourceFormat::Instatus,
         (_, Some(version)) => {
             check_version(version)?;
             SourceFormat::Native
         }
         (Format::Native, None) => return Err(LoadError::MissingVersion),
+        // Instatus first: its `page` would otherwise pass for Statuspage's.
+        (Format::Auto, None) if instatus::looks_like_instatus(root) => SourceFormat::Instatus,
         (Format::Auto, None) if statuspage::looks_like_statuspage(root) => SourceFormat::Statuspage,
         (Format::Auto, None) => return Err(LoadError::UnknownFormat),
     };
@@ -114,6 +135,7 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
     let document = match source {
         SourceFormat::Native => native::read(root, &mut r),
         SourceFormat::Statuspage => statuspage::read(root, &mut r),
+        SourceFormat::Instatus => instatus::read(root, &mut r),
     };
     check_component_references(&document, &mut r);
     // Readers visit fields in their own order; a site owner reads the file top to bottom.

@@ -4,7 +4,7 @@
 
 use super::derive::StatusView;
 use super::items::{ItemSource, ItemView};
-use crate::model::{LoadError, Loaded, Problem, Severity, SourceFormat, Timestamp, Vocabulary};
+use crate::model::{LoadError, Loaded, Problem, Severity, Timestamp, Vocabulary};
 use serde::Serialize;
 
 /// A problem, as JavaScript sees it.
@@ -37,7 +37,7 @@ impl From<&Problem> for ProblemReport {
 pub struct ReadReport {
     /// True when the document was read and has no errors.
     ok: bool,
-    /// `"native"` or `"statuspage"`; `null` when nothing could be read.
+    /// `"native"`, `"statuspage"` or `"instatus"`; `null` when nothing could be read.
     format: Option<&'static str>,
     /// Why the document could not be read at all.
     error: Option<String>,
@@ -51,10 +51,7 @@ impl ReadReport {
         match result {
             Ok(loaded) => ReadReport {
                 ok: loaded.is_valid(),
-                format: Some(match loaded.format {
-                    SourceFormat::Native => "native",
-                    SourceFormat::Statuspage => "statuspage",
-                }),
+                format: Some(loaded.format.name()),
                 error: None,
                 problems: loaded.problems.iter().map(ProblemReport::from).collect(),
             },

@@ -164,7 +164,7 @@ async function files(dir) {
   return out;
 }
 
-/** Odd times the wasm's reader and the loader's check may read differently. */
+/** Documents the wasm's reader and the loader's check may read differently: odd times, and a file's own word. */
 const ODD_TIMES = ["2024-11-05 10:00:00Z", "2024-11-05t10:00:00z", "2024-11-05T24:00:00Z", "2024-11-05T10:00:60Z",
   "2024-02-30T10:00:00Z", "2024-11-05T10:00:00.123456789+01:00", "2024-11-05T10:00:00", "0099-01-01T00:00:00Z",
   "2024-11-05", "Tue, 05 Nov 2024 10:00:00 GMT", "", null, 1730800800000];
@@ -174,7 +174,11 @@ const oddDocuments = () => ODD_TIMES.flatMap((t) => [
   { version: 1, updated_at: "2024-11-05T10:00:00Z", maintenances: [{ id: "m", title: "Work", status: "scheduled", starts_at: t }] },
   { page: { id: "p", name: "P", updated_at: "2024-11-05T10:00:00Z" }, scheduled_maintenances: [{ id: "m", name: "Work", status: "scheduled", scheduled_for: t }] },
   { version: 1, updated_at: t, incidents: [] },
-]).map((doc) => JSON.stringify(doc));
+]).concat(
+  // A file's own overall word: Instatus's page.status, Statuspage's status.indicator.
+  ["UP", "up", "HASISSUES", "UNDERMAINTENANCE", "SOMETHINGNEW", 1].map((status) => ({ page: { name: "P", status } })),
+  { status: { indicator: "major", description: "Partial System Outage" }, page: { id: "p", updated_at: "2024-11-05T10:00:00Z" } },
+).map((doc) => JSON.stringify(doc));
 
 test("the loader's check never calls quiet a document the wasm shows something for", async () => {
   const real = join(root, "..", "shared", "fixtures", "real");
