@@ -2,6 +2,7 @@
 //! what is active at an instant. Pure Rust with no browser dependency, tested natively.
 
 mod active;
+mod cstate;
 mod dismissal;
 mod instatus;
 pub mod json;
@@ -38,10 +39,12 @@ pub enum Format {
     Statuspage,
     /// Instatus's public `summary.json`.
     Instatus,
+    /// cState's `index.json`.
+    Cstate,
 }
 
 impl Format {
-    /// Reads the attribute value `auto`, `native`, `statuspage` or `instatus`
+    /// Reads the attribute value `auto`, `native`, `statuspage`, `instatus` or `cstate`
     /// (case-insensitive).
     pub fn from_name(name: &str) -> Option<Self> {
         let name = name.trim();
@@ -50,6 +53,7 @@ impl Format {
             ("native", Format::Native),
             ("statuspage", Format::Statuspage),
             ("instatus", Format::Instatus),
+            ("cstate", Format::Cstate),
         ]
         .into_iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -66,6 +70,8 @@ pub enum SourceFormat {
     Statuspage,
     /// Instatus's `summary.json`.
     Instatus,
+    /// cState's `index.json`.
+    Cstate,
 }
 
 impl SourceFormat {
@@ -75,6 +81,7 @@ impl SourceFormat {
             SourceFormat::Native => "native",
             SourceFormat::Statuspage => "statuspage",
             SourceFormat::Instatus => "instatus",
+            SourceFormat::Cstate => "cstate",
         }
     }
 }
@@ -121,12 +128,14 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
     let source = match (format, version) {
         (Format::Statuspage, _) => SourceFormat::Statuspage,
         (Format::Instatus, _) => SourceFormat::Instatus,
+        (Format::Cstate, _) => SourceFormat::Cstate,
         (_, Some(version)) => {
             check_version(version)?;
             SourceFormat::Native
         }
         (Format::Native, None) => return Err(LoadError::MissingVersion),
-        // Instatus first: its `page` would otherwise pass for Statuspage's.
+        (Format::Auto, None) if cstate::looks_like_cstate(root) => SourceFormat::Cstate,
+        // Instatus before Statuspage: its `page` would otherwise pass for Statuspage's.
         (Format::Auto, None) if instatus::looks_like_instatus(root) => SourceFormat::Instatus,
         (Format::Auto, None) if statuspage::looks_like_statuspage(root) => SourceFormat::Statuspage,
         (Format::Auto, None) => return Err(LoadError::UnknownFormat),
@@ -136,6 +145,7 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
         SourceFormat::Native => native::read(root, &mut r),
         SourceFormat::Statuspage => statuspage::read(root, &mut r),
         SourceFormat::Instatus => instatus::read(root, &mut r),
+        SourceFormat::Cstate => cstate::read(root, &mut r),
     };
     check_component_references(&document, &mut r);
     // Readers visit fields in their own order; a site owner reads the file top to bottom.
