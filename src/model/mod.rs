@@ -14,6 +14,7 @@ mod reader;
 mod statuspage;
 pub mod time;
 mod types;
+mod upptime;
 
 pub use active::{ActiveItem, Snapshot, MAINTENANCE_LEAD_MS};
 pub use dismissal::DismissalKey;
@@ -41,11 +42,13 @@ pub enum Format {
     Instatus,
     /// cState's `index.json`.
     Cstate,
+    /// Upptime's `history/summary.json`.
+    Upptime,
 }
 
 impl Format {
-    /// Reads the attribute value `auto`, `native`, `statuspage`, `instatus` or `cstate`
-    /// (case-insensitive).
+    /// Reads the attribute value `auto`, `native`, `statuspage`, `instatus`, `cstate` or
+    /// `upptime` (case-insensitive).
     pub fn from_name(name: &str) -> Option<Self> {
         let name = name.trim();
         [
@@ -54,6 +57,7 @@ impl Format {
             ("statuspage", Format::Statuspage),
             ("instatus", Format::Instatus),
             ("cstate", Format::Cstate),
+            ("upptime", Format::Upptime),
         ]
         .into_iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -72,6 +76,8 @@ pub enum SourceFormat {
     Instatus,
     /// cState's `index.json`.
     Cstate,
+    /// Upptime's `history/summary.json`.
+    Upptime,
 }
 
 impl SourceFormat {
@@ -82,6 +88,7 @@ impl SourceFormat {
             SourceFormat::Statuspage => "statuspage",
             SourceFormat::Instatus => "instatus",
             SourceFormat::Cstate => "cstate",
+            SourceFormat::Upptime => "upptime",
         }
     }
 }
@@ -121,6 +128,18 @@ pub fn parse_text(text: &str) -> Result<Node, LoadError> {
 
 /// Reads a document that is already a [`Node`] tree (from text, or from a JavaScript object).
 pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
+    // Upptime's summary is the one format whose document is a list.
+    let upptime =
+        matches!(format, Format::Auto | Format::Upptime) && upptime::looks_like_upptime(root);
+    if upptime {
+        let mut r = Reader::default();
+        let document = upptime::read(root, &mut r);
+        return Ok(Loaded {
+            document,
+            format: SourceFormat::Upptime,
+            problems: r.problems,
+        });
+    }
     if !matches!(root.value, Value::Object(_)) {
         return Err(LoadError::NotAnObject(root.value.type_name()));
     }
@@ -129,6 +148,8 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
         (Format::Statuspage, _) => SourceFormat::Statuspage,
         (Format::Instatus, _) => SourceFormat::Instatus,
         (Format::Cstate, _) => SourceFormat::Cstate,
+        // A list would have been read above; an object is not Upptime's summary.
+        (Format::Upptime, _) => return Err(LoadError::UnknownFormat),
         (_, Some(version)) => {
             check_version(version)?;
             SourceFormat::Native
@@ -146,6 +167,7 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
         SourceFormat::Statuspage => statuspage::read(root, &mut r),
         SourceFormat::Instatus => instatus::read(root, &mut r),
         SourceFormat::Cstate => cstate::read(root, &mut r),
+        SourceFormat::Upptime => upptime::read(root, &mut r),
     };
     check_component_references(&document, &mut r);
     // Readers visit fields in their own order; a site owner reads the file top to bottom.

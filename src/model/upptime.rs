@@ -1,0 +1,109 @@
+//! Reads Upptime's `history/summary.json` (the file its workflows commit to a status repository,
+//! see <https://upptime.js.org/docs/>) as it is served: a list of sites, each `up`, `degraded` or
+//! `down`, into the same [`StatusDocument`].
+//!
+//! Mapping: each site → a component (`slug` → id, `name`, `status`); the worst site's state →
+//! the file's [`DeclaredStatus`] ("Down: Test Broken Site"), so that a site that is down shows in
+//! the banner although Upptime lists no incident. Upptime's summary has no date of its own.
+
+use super::json::{Node, Value};
+use super::problems::{ProblemKind, Severity};
+use super::reader::{Entry, Path, Reader};
+use super::types::{
+    Component, ComponentStatus, DeclaredStatus, Level, Notice, NoticeLevel, Service, StatusDocument,
+};
+use std::collections::HashSet;
+
+/// Whether a document is Upptime's summary: a non-empty list of objects with `slug` and `status`.
+pub(crate) fn looks_like_upptime(root: &Node) -> bool {
+    match &root.value {
+        Value::Array(sites) => {
+            !sites.is_empty()
+                && sites.iter().all(|s| {
+                    matches!(s.get("slug").map(|n| &n.value), Some(Value::String(_)))
+                        && matches!(s.get("status").map(|n| &n.value), Some(Value::String(_)))
+                })
+        }
+        _ => false,
+    }
+}
+
+pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
+    let sites: &[Node] = match &root.value {
+        Value::Array(sites) => sites,
+        _ => &[],
+    };
+    let mut seen = HashSet::new();
+    let mut components = Vec::new();
+    for (i, node) in sites.iter().enumerate() {
+        let site = Entry {
+            node,
+            path: Path::ROOT.index(i),
+        };
+        if !matches!(node.value, Value::Object(_)) {
+            continue;
+        }
+        let id = r.id(&site, "slug", i, "site", &mut seen);
+        let status = match r.text(&site, "status").as_deref().map(str::trim) {
+            Some("up") => ComponentStatus::Operational,
+            Some("degraded") => ComponentStatus::DegradedPerformance,
+            Some("down") => ComponentStatus::MajorOutage,
+            other => {
+                if let (Some(found), Some(node)) = (other, site.field("status")) {
+                    let kind = ProblemKind::UnknownValue {
+                        what: "site status",
+                        found: found.to_owned(),
+                        allowed: "up, degraded, down".into(),
+                        fallback: "unknown (counted as degraded)",
+                    };
+                    r.report(Severity::Warning, site.path_of("status"), node, kind);
+                }
+                ComponentStatus::Unknown
+            }
+        };
+        components.push(Component {
+            name: r.required_text(&site, "name", || id.clone()),
+            id,
+            status,
+        });
+    }
+    let named = |statuses: &[ComponentStatus]| {
+        components
+            .iter()
+            .filter(|c| statuses.contains(&c.status))
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (level, title) = match (
+        named(&[ComponentStatus::MajorOutage]),
+        named(&[
+            ComponentStatus::DegradedPerformance,
+            ComponentStatus::Unknown,
+        ]),
+    ) {
+        (down, _) if !down.is_empty() => (Level::Critical, format!("Down: {down}")),
+        (_, slow) if !slow.is_empty() => (Level::Minor, format!("Degraded: {slow}")),
+        _ => (Level::Operational, "All systems operational".to_owned()),
+    };
+    StatusDocument {
+        service: Service::default(),
+        updated_at: None,
+        components,
+        notices: Vec::new(),
+        maintenances: Vec::new(),
+        incidents: Vec::new(),
+        declared: Some(DeclaredStatus {
+            level,
+            notice: Notice {
+                id: "status".into(),
+                title,
+                body: None,
+                level: NoticeLevel::Warning,
+                starts_at: None,
+                ends_at: None,
+                url: None,
+            },
+        }),
+    }
+}
