@@ -109,20 +109,14 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         status_page: r.href(&doc, "baseURL"),
         ..Service::default()
     };
-    let declared = severity(r, &doc, "summaryStatus").map(|level| DeclaredStatus {
-        level,
-        notice: notice(
-            "status".into(),
-            match level {
-                Level::Operational => "All systems operational",
-                Level::Minor => "Some systems have a notice",
-                Level::Critical => "Some systems are down",
-                _ => "Some systems are disrupted",
-            }
-            .into(),
-            NoticeLevel::Warning,
-            service.status_page.clone(),
-        ),
+    let declared = severity(r, &doc, "summaryStatus").map(|level| {
+        let title = match level {
+            Level::Operational => "All systems operational",
+            Level::Minor => "Some systems have a notice",
+            Level::Critical => "Some systems are down",
+            _ => "Some systems are disrupted",
+        };
+        DeclaredStatus::new(level, title.into(), service.status_page.clone())
     });
 
     let mut components = Vec::new();

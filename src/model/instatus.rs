@@ -13,7 +13,7 @@ use super::problems::{ProblemKind, Severity};
 use super::reader::{Entry, Path, Reader};
 use super::types::{
     DeclaredStatus, Impact, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus,
-    Notice, NoticeLevel, Service, StatusDocument,
+    Service, StatusDocument,
 };
 use std::collections::HashSet;
 
@@ -80,26 +80,13 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             ],
             ("HASISSUES", Level::Minor),
         );
-        declared = level.map(|level| DeclaredStatus {
-            level,
-            notice: Notice {
-                id: "status".into(),
-                title: match level {
-                    Level::Operational => "All systems operational",
-                    Level::Maintenance => "Under maintenance",
-                    _ => "Some systems are having issues",
-                }
-                .into(),
-                body: None,
-                level: if level == Level::Maintenance {
-                    NoticeLevel::Info
-                } else {
-                    NoticeLevel::Warning
-                },
-                starts_at: None,
-                ends_at: None,
-                url: service.url.clone(),
-            },
+        declared = level.map(|level| {
+            let title = match level {
+                Level::Operational => "All systems operational",
+                Level::Maintenance => "Under maintenance",
+                _ => "Some systems are having issues",
+            };
+            DeclaredStatus::new(level, title.into(), service.url.clone())
         });
     }
 

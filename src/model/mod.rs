@@ -4,6 +4,7 @@
 mod active;
 mod cstate;
 mod dismissal;
+mod heroku;
 mod instatus;
 pub mod json;
 pub mod links;
@@ -11,6 +12,8 @@ mod native;
 mod order;
 mod problems;
 mod reader;
+mod slack;
+mod statusio;
 mod statuspage;
 pub mod time;
 mod types;
@@ -44,11 +47,17 @@ pub enum Format {
     Cstate,
     /// Upptime's `history/summary.json`.
     Upptime,
+    /// Status.io's public status API.
+    Statusio,
+    /// Slack's status API v2.
+    Slack,
+    /// Heroku's status API v4.
+    Heroku,
 }
 
 impl Format {
-    /// Reads the attribute value `auto`, `native`, `statuspage`, `instatus`, `cstate` or
-    /// `upptime` (case-insensitive).
+    /// Reads the attribute value `auto`, `native`, `statuspage`, `instatus`, `cstate`,
+    /// `upptime`, `statusio`, `slack` or `heroku` (case-insensitive).
     pub fn from_name(name: &str) -> Option<Self> {
         let name = name.trim();
         [
@@ -58,6 +67,9 @@ impl Format {
             ("instatus", Format::Instatus),
             ("cstate", Format::Cstate),
             ("upptime", Format::Upptime),
+            ("statusio", Format::Statusio),
+            ("slack", Format::Slack),
+            ("heroku", Format::Heroku),
         ]
         .into_iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -78,6 +90,12 @@ pub enum SourceFormat {
     Cstate,
     /// Upptime's `history/summary.json`.
     Upptime,
+    /// Status.io's public status API.
+    Statusio,
+    /// Slack's status API v2.
+    Slack,
+    /// Heroku's status API v4.
+    Heroku,
 }
 
 impl SourceFormat {
@@ -89,6 +107,9 @@ impl SourceFormat {
             SourceFormat::Instatus => "instatus",
             SourceFormat::Cstate => "cstate",
             SourceFormat::Upptime => "upptime",
+            SourceFormat::Statusio => "statusio",
+            SourceFormat::Slack => "slack",
+            SourceFormat::Heroku => "heroku",
         }
     }
 }
@@ -150,12 +171,18 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
         (Format::Cstate, _) => SourceFormat::Cstate,
         // A list would have been read above; an object is not Upptime's summary.
         (Format::Upptime, _) => return Err(LoadError::UnknownFormat),
+        (Format::Statusio, _) => SourceFormat::Statusio,
+        (Format::Slack, _) => SourceFormat::Slack,
+        (Format::Heroku, _) => SourceFormat::Heroku,
         (_, Some(version)) => {
             check_version(version)?;
             SourceFormat::Native
         }
         (Format::Native, None) => return Err(LoadError::MissingVersion),
         (Format::Auto, None) if cstate::looks_like_cstate(root) => SourceFormat::Cstate,
+        (Format::Auto, None) if statusio::looks_like_statusio(root) => SourceFormat::Statusio,
+        (Format::Auto, None) if slack::looks_like_slack(root) => SourceFormat::Slack,
+        (Format::Auto, None) if heroku::looks_like_heroku(root) => SourceFormat::Heroku,
         // Instatus before Statuspage: its `page` would otherwise pass for Statuspage's.
         (Format::Auto, None) if instatus::looks_like_instatus(root) => SourceFormat::Instatus,
         (Format::Auto, None) if statuspage::looks_like_statuspage(root) => SourceFormat::Statuspage,
@@ -168,6 +195,9 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
         SourceFormat::Instatus => instatus::read(root, &mut r),
         SourceFormat::Cstate => cstate::read(root, &mut r),
         SourceFormat::Upptime => upptime::read(root, &mut r),
+        SourceFormat::Statusio => statusio::read(root, &mut r),
+        SourceFormat::Slack => slack::read(root, &mut r),
+        SourceFormat::Heroku => heroku::read(root, &mut r),
     };
     check_component_references(&document, &mut r);
     // Readers visit fields in their own order; a site owner reads the file top to bottom.

@@ -31,7 +31,7 @@ pub enum LoadError {
     #[error("`version` must be a whole number such as 1, but it is {0}")]
     BadVersion(String),
     /// The document is in none of the formats the widget reads.
-    #[error("this is not a status file the widget reads: it reads status-widget files (`\"version\": 1`), Atlassian Statuspage's API (`page`, or `incidents` with `incident_updates`), Instatus's summary.json (`page.status`, `activeIncidents`), cState's index.json (`\"is\": \"index\"`, `systems`) and Upptime's history/summary.json (a list of sites with `slug` and `status`)")]
+    #[error("this is not a status file the widget reads: it reads status-widget files (`\"version\": 1`), Atlassian Statuspage's API (`page`, or `incidents` with `incident_updates`), Instatus's summary.json (`page.status`, `activeIncidents`), cState's index.json (`\"is\": \"index\"`, `systems`), Upptime's history/summary.json (a list of sites with `slug` and `status`), Status.io's public status (`result.status_overall`), Slack's status API (`active_incidents`) and Heroku's (`status` as a list of `system`s)")]
     UnknownFormat,
     /// A document of the format that was asked for (`format="native"`) lacks its `version`.
     #[error("the status file has no `version`; status-widget files start with \"version\": 1")]

@@ -15,8 +15,7 @@ use super::problems::{ProblemKind, Severity};
 use super::reader::{Entry, Path, Reader};
 use super::types::{
     Component, ComponentStatus, DeclaredStatus, Impact, Incident, IncidentStatus, Level,
-    Maintenance, MaintenanceStatus, Notice, NoticeLevel, Service, StatusDocument, Update,
-    Vocabulary,
+    Maintenance, MaintenanceStatus, Service, StatusDocument, Update, Vocabulary,
 };
 use std::collections::HashSet;
 
@@ -144,22 +143,7 @@ fn read_declared(e: &Entry, page: Option<String>, r: &mut Reader) -> Option<Decl
         }
         .to_owned()
     });
-    Some(DeclaredStatus {
-        level,
-        notice: Notice {
-            id: "status".into(),
-            title,
-            body: None,
-            level: if level == Level::Maintenance {
-                NoticeLevel::Info
-            } else {
-                NoticeLevel::Warning
-            },
-            starts_at: None,
-            ends_at: None,
-            url: page,
-        },
-    })
+    Some(DeclaredStatus::new(level, title, page))
 }
 
 /// Statuspage lists scheduled maintenance among incidents, with impact `maintenance` or a

@@ -35,6 +35,29 @@ pub struct DeclaredStatus {
     pub notice: Notice,
 }
 
+impl DeclaredStatus {
+    /// The file's own word: `level`, shown as the line `title` linking to `url` (a warning, or
+    /// information for maintenance).
+    pub fn new(level: Level, title: String, url: Option<String>) -> Self {
+        DeclaredStatus {
+            level,
+            notice: Notice {
+                id: "status".into(),
+                title,
+                body: None,
+                level: if level == Level::Maintenance {
+                    NoticeLevel::Info
+                } else {
+                    NoticeLevel::Warning
+                },
+                starts_at: None,
+                ends_at: None,
+                url,
+            },
+        }
+    }
+}
+
 /// What the service is and how to reach the people running it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Service {

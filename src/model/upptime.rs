@@ -9,9 +9,7 @@
 use super::json::{Node, Value};
 use super::problems::{ProblemKind, Severity};
 use super::reader::{Entry, Path, Reader};
-use super::types::{
-    Component, ComponentStatus, DeclaredStatus, Level, Notice, NoticeLevel, Service, StatusDocument,
-};
+use super::types::{Component, ComponentStatus, DeclaredStatus, Level, Service, StatusDocument};
 use std::collections::HashSet;
 
 /// Whether a document is Upptime's summary: a non-empty list of objects with `slug` and `status`.
@@ -93,17 +91,6 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         notices: Vec::new(),
         maintenances: Vec::new(),
         incidents: Vec::new(),
-        declared: Some(DeclaredStatus {
-            level,
-            notice: Notice {
-                id: "status".into(),
-                title,
-                body: None,
-                level: NoticeLevel::Warning,
-                starts_at: None,
-                ends_at: None,
-                url: None,
-            },
-        }),
+        declared: Some(DeclaredStatus::new(level, title, None)),
     }
 }

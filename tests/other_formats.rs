@@ -1,0 +1,136 @@
+//! Slack's and Heroku's status APIs and Status.io's public status, as served: the real captures in
+//! `../shared/fixtures/real/other/` (read there at test time, never copied here), each at its own
+//! date. Every open incident and maintenance shows, and the file's own overall word is kept.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::*;
+use status_widget::model::{
+    load_str, ComponentStatus, Format, Impact, IncidentStatus, Level, Loaded, MaintenanceStatus,
+    SourceFormat,
+};
+use status_widget::view::{derive, ItemSource, StatusView, ViewSettings};
+use std::rc::Rc;
+
+fn real(name: &str) -> Loaded {
+    let path = root().join("../shared/fixtures/real/other").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (the real documents live beside the repository; CI has them too)",
+            path.display()
+        )
+    });
+    load_str(&text, Format::Auto).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn shown(loaded: &Loaded, now: &str) -> StatusView {
+    derive(
+        &Rc::new(loaded.document.clone()),
+        &ViewSettings::default(),
+        t(now),
+    )
+}
+
+#[test]
+fn slacks_active_incidents_are_shown() {
+    let loaded = real("slack-2020-07-30-incident.json");
+    assert_eq!(loaded.format, SourceFormat::Slack);
+    assert!(loaded.is_valid(), "{:#?}", messages(&loaded));
+    let doc = &loaded.document;
+    assert_eq!(doc.updated_at, Some(t("2020-07-30T22:12:34Z")), "-07:00");
+    assert_eq!(doc.incidents.len(), 2);
+    let first = &doc.incidents[0];
+    assert_eq!(
+        first.title,
+        "We are investigating an issue with notification settings"
+    );
+    assert_eq!(
+        (first.impact, first.status),
+        (Impact::Minor, IncidentStatus::Investigating)
+    );
+    assert_eq!(first.components, ["Notifications"]);
+    assert!(first.updates[0].body.starts_with("Some users might notice"));
+    let view = shown(&loaded, "2020-07-30T22:30:00Z");
+    assert_eq!(view.level, Level::Minor);
+    assert_eq!(view.active.len(), 2);
+    assert!(view.active.iter().all(|i| i.source != ItemSource::Declared));
+    assert_eq!(Format::from_name("slack"), Some(Format::Slack));
+}
+
+#[test]
+fn herokus_incident_and_yellow_systems_are_shown() {
+    let loaded = real("heroku-2019-10-24-incident.json");
+    assert_eq!(loaded.format, SourceFormat::Heroku);
+    assert!(loaded.is_valid(), "{:#?}", messages(&loaded));
+    let doc = &loaded.document;
+    assert_eq!(doc.components[0].id, "Apps");
+    assert_eq!(
+        doc.components[0].status,
+        ComponentStatus::DegradedPerformance
+    );
+    let incident = &doc.incidents[0];
+    assert_eq!(
+        incident.title,
+        "Connection timeouts to applications and Heroku Postgres"
+    );
+    assert_eq!(incident.status, IncidentStatus::Investigating);
+    assert_eq!(incident.updates.len(), 2);
+    assert!(
+        incident.updates[0].at <= incident.updates[1].at,
+        "oldest first"
+    );
+    let view = shown(&loaded, "2019-10-24T19:00:00Z");
+    assert_eq!(view.level, Level::Minor);
+    assert_eq!(view.active.len(), 1);
+    assert_eq!(
+        view.active[0].link.as_deref(),
+        Some("https://status.heroku.com/incidents/1918")
+    );
+    assert_eq!(Format::from_name("heroku"), Some(Format::Heroku));
+}
+
+#[test]
+fn status_io_maintenance_and_incident_are_shown() {
+    let loaded = real("statusio-gitlab-2020-09-05-maintenance.json");
+    assert_eq!(loaded.format, SourceFormat::Statusio);
+    assert!(loaded.is_valid(), "{:#?}", messages(&loaded));
+    let doc = &loaded.document;
+    assert_eq!(doc.updated_at, Some(t("2020-09-05T09:45:32.537Z")));
+    assert_eq!(doc.components.len(), 15);
+    assert_eq!(doc.incidents.len(), 1);
+    assert_eq!(
+        doc.incidents[0].title.trim(),
+        "500 Error - User Notification Settings"
+    );
+    assert_eq!(doc.incidents[0].impact, Impact::Major, "message status 400");
+    assert_eq!(doc.maintenances.len(), 1);
+    assert_eq!(doc.maintenances[0].status, MaintenanceStatus::InProgress);
+    let view = shown(&loaded, "2020-09-05T09:45:32Z");
+    assert_eq!(view.level, Level::Major);
+    let titles: Vec<&str> = view.active.iter().map(|i| i.title.trim()).collect();
+    assert_eq!(
+        titles,
+        [
+            "500 Error - User Notification Settings",
+            "Maintenance on dashboards.gitlab.com"
+        ]
+    );
+    assert_eq!(Format::from_name("statusio"), Some(Format::Statusio));
+}
+
+#[test]
+fn detection_takes_none_of_them_for_another() {
+    for (dir, format) in [
+        ("statuspage", SourceFormat::Statuspage),
+        ("instatus", SourceFormat::Instatus),
+        ("cstate", SourceFormat::Cstate),
+        ("upptime", SourceFormat::Upptime),
+    ] {
+        for entry in std::fs::read_dir(root().join("../shared/fixtures/real").join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if let Ok(loaded) = load_str(&std::fs::read_to_string(&path).unwrap(), Format::Auto) {
+                assert_eq!(loaded.format, format, "{}", path.display());
+            }
+        }
+    }
+}
