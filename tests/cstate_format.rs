@@ -13,13 +13,7 @@ use status_widget::view::{derive, ItemSource, ViewSettings};
 use std::rc::Rc;
 
 fn real(name: &str) -> String {
-    let path = root().join("../shared/fixtures/real/cstate").join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (the real documents live beside the repository; CI has them too)",
-            path.display()
-        )
-    })
+    real_text(&format!("cstate/{name}"))
 }
 
 #[test]

@@ -13,14 +13,7 @@ use status_widget::view::{derive, ItemSource, StatusView, ViewSettings};
 use std::rc::Rc;
 
 fn real(name: &str) -> Loaded {
-    let path = root().join("../shared/fixtures/real/other").join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (the real documents live beside the repository; CI has them too)",
-            path.display()
-        )
-    });
-    load_str(&text, Format::Auto).unwrap_or_else(|e| panic!("{name}: {e}"))
+    load_real(&format!("other/{name}"))
 }
 
 fn shown(loaded: &Loaded, now: &str) -> StatusView {

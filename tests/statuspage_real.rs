@@ -13,14 +13,7 @@ use std::rc::Rc;
 
 /// Reads `name` from the real Statuspage captures.
 fn real(name: &str) -> Loaded {
-    let path = root().join("../shared/fixtures/real/statuspage").join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (the real documents live beside the repository; CI has them too)",
-            path.display()
-        )
-    });
-    load_str(&text, Format::Auto).unwrap_or_else(|e| panic!("{name}: {e}"))
+    load_real(&format!("statuspage/{name}"))
 }
 
 /// What the widget shows for `loaded` at the document's own date.

@@ -12,13 +12,7 @@ use std::rc::Rc;
 
 #[test]
 fn a_site_that_is_down_shows_in_the_banner() {
-    let path = root().join("../shared/fixtures/real/upptime/upptime-upptime-history-summary.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (the real documents live beside the repository; CI has them too)",
-            path.display()
-        )
-    });
+    let text = real_text("upptime/upptime-upptime-history-summary.json");
     let loaded = load_str(&text, Format::Auto).unwrap();
     assert_eq!(loaded.format, SourceFormat::Upptime);
     assert!(loaded.problems.is_empty(), "{:#?}", messages(&loaded));

@@ -10,7 +10,6 @@
 //! `… +0000 UTC`, and `<no value>` for an empty field.
 
 use super::json::{Node, Value};
-use super::problems::{ProblemKind, Severity};
 use super::reader::{Entry, Path, Reader};
 use super::time::Timestamp;
 use super::types::{
@@ -48,15 +47,14 @@ fn time(r: &mut Reader, e: &Entry, key: &'static str) -> Option<Timestamp> {
         Timestamp::parse_rfc3339(&format!("{date}T{clock}{sign}{hours}:{minutes}")).ok()
     });
     if parsed.is_none() {
-        if let Some(node) = e.field(key) {
-            let kind = ProblemKind::UnknownValue {
-                what: "date",
-                found: written,
-                allowed: "RFC 3339, or 2006-01-02 15:04:05 -0700".into(),
-                fallback: "no time",
-            };
-            r.report(Severity::Warning, e.path_of(key), node, kind);
-        }
+        r.unknown_value(
+            e,
+            key,
+            "date",
+            written,
+            "RFC 3339, or 2006-01-02 15:04:05 -0700",
+            "no time",
+        );
     }
     parsed
 }
@@ -71,15 +69,14 @@ fn severity(r: &mut Reader, e: &Entry, key: &'static str) -> Option<Level> {
         "disrupted" => Level::Major,
         "down" => Level::Critical,
         _ => {
-            if let Some(node) = e.field(key) {
-                let kind = ProblemKind::UnknownValue {
-                    what: key,
-                    found: name,
-                    allowed: "ok, notice, disrupted, down".into(),
-                    fallback: "disrupted",
-                };
-                r.report(Severity::Warning, e.path_of(key), node, kind);
-            }
+            r.unknown_value(
+                e,
+                key,
+                key,
+                name,
+                "ok, notice, disrupted, down",
+                "disrupted",
+            );
             Level::Major
         }
     })

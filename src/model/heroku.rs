@@ -11,7 +11,6 @@
 
 use super::json::{Node, Value};
 use super::order;
-use super::problems::{ProblemKind, Severity};
 use super::reader::{Entry, Path, Reader};
 use super::types::{
     Component, ComponentStatus, DeclaredStatus, Impact, Incident, IncidentStatus, Level, Service,
@@ -41,15 +40,14 @@ fn colour(r: &mut Reader, e: &Entry, key: &'static str) -> Option<ComponentStatu
         "red" => ComponentStatus::MajorOutage,
         "blue" => ComponentStatus::UnderMaintenance,
         _ => {
-            if let Some(node) = e.field(key) {
-                let kind = ProblemKind::UnknownValue {
-                    what: "status colour",
-                    found: name,
-                    allowed: "green, yellow, red, blue".into(),
-                    fallback: "unknown (counted as degraded)",
-                };
-                r.report(Severity::Warning, e.path_of(key), node, kind);
-            }
+            r.unknown_value(
+                e,
+                key,
+                "status colour",
+                name,
+                "green, yellow, red, blue",
+                "unknown (counted as degraded)",
+            );
             ComponentStatus::Unknown
         }
     })

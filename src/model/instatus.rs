@@ -9,7 +9,6 @@
 //! both lists out. Values this reader does not know are warnings and read on the side of caution.
 
 use super::json::{Node, Value};
-use super::problems::{ProblemKind, Severity};
 use super::reader::{Entry, Path, Reader};
 use super::types::{
     DeclaredStatus, Impact, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus,
@@ -42,15 +41,14 @@ fn upper<T: Copy>(
     {
         return Some(*value);
     }
-    if let Some(node) = e.field(key) {
-        let kind = ProblemKind::UnknownValue {
-            what: key,
-            found: name,
-            allowed: known.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
-            fallback: fallback.0,
-        };
-        r.report(Severity::Warning, e.path_of(key), node, kind);
-    }
+    r.unknown_value(
+        e,
+        key,
+        key,
+        name,
+        &known.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+        fallback.0,
+    );
     Some(fallback.1)
 }
 

@@ -341,6 +341,29 @@ impl Reader {
         id
     }
 
+    /// Warns that `key` holds `found`, a value this reader does not know (`allowed` are the
+    /// known ones), and that the entry is read as `fallback`, on the side of caution: imported
+    /// formats' surprises are warnings, never a reason to hide the entry.
+    pub fn unknown_value(
+        &mut self,
+        e: &Entry,
+        key: &'static str,
+        what: &'static str,
+        found: String,
+        allowed: &str,
+        fallback: &'static str,
+    ) {
+        if let Some(node) = e.field(key) {
+            let kind = ProblemKind::UnknownValue {
+                what,
+                found,
+                allowed: allowed.to_owned(),
+                fallback,
+            };
+            self.report(Severity::Warning, e.path_of(key), node, kind);
+        }
+    }
+
     /// Reports an end time before its start, as an error in the widget's own format and as a
     /// warning in imported ones (real Statuspage data has incidents resolved "before" they
     /// started, and they are still shown).

@@ -8,7 +8,6 @@
 
 use super::json::{Node, Value};
 use super::order;
-use super::problems::{ProblemKind, Severity};
 use super::reader::{Entry, Path, Reader};
 use super::types::{
     DeclaredStatus, Impact, Incident, IncidentStatus, Level, Notice, NoticeLevel, Service,
@@ -41,15 +40,14 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             "active" => Level::Minor,
             "broken" => Level::Critical,
             _ => {
-                if let Some(node) = doc.field("status") {
-                    let kind = ProblemKind::UnknownValue {
-                        what: "status",
-                        found: status.clone(),
-                        allowed: "ok, active, broken".into(),
-                        fallback: "active",
-                    };
-                    r.report(Severity::Warning, doc.path_of("status"), node, kind);
-                }
+                r.unknown_value(
+                    &doc,
+                    "status",
+                    "status",
+                    status.clone(),
+                    "ok, active, broken",
+                    "active",
+                );
                 Level::Minor
             }
         };

@@ -11,7 +11,7 @@
 //! [`DeclaredStatus`]. Real data's inconsistencies (an end before its start) are warnings.
 
 use super::json::{Node, Value};
-use super::problems::{ProblemKind, Severity};
+use super::problems::Severity;
 use super::reader::{Entry, Path, Reader};
 use super::types::{
     Component, ComponentStatus, DeclaredStatus, Impact, Incident, IncidentStatus, Level,
@@ -121,15 +121,14 @@ fn read_declared(e: &Entry, page: Option<String>, r: &mut Reader) -> Option<Decl
         "major" => Level::Major,
         "critical" => Level::Critical,
         _ => {
-            if let Some(node) = e.field("indicator") {
-                let kind = ProblemKind::UnknownValue {
-                    what: "indicator",
-                    found: indicator.clone(),
-                    allowed: "none, maintenance, minor, major, critical".into(),
-                    fallback: "minor",
-                };
-                r.report(Severity::Warning, e.path_of("indicator"), node, kind);
-            }
+            r.unknown_value(
+                e,
+                "indicator",
+                "indicator",
+                indicator.clone(),
+                "none, maintenance, minor, major, critical",
+                "minor",
+            );
             Level::Minor
         }
     };

@@ -7,7 +7,6 @@
 //! the banner although Upptime lists no incident. Upptime's summary has no date of its own.
 
 use super::json::{Node, Value};
-use super::problems::{ProblemKind, Severity};
 use super::reader::{Entry, Path, Reader};
 use super::types::{Component, ComponentStatus, DeclaredStatus, Level, Service, StatusDocument};
 use std::collections::HashSet;
@@ -47,14 +46,17 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             Some("degraded") => ComponentStatus::DegradedPerformance,
             Some("down") => ComponentStatus::MajorOutage,
             other => {
-                if let (Some(found), Some(node)) = (other, site.field("status")) {
-                    let kind = ProblemKind::UnknownValue {
-                        what: "site status",
-                        found: found.to_owned(),
-                        allowed: "up, degraded, down".into(),
-                        fallback: "unknown (counted as degraded)",
-                    };
-                    r.report(Severity::Warning, site.path_of("status"), node, kind);
+                if let Some(found) = other {
+                    let (allowed, fallback) =
+                        ("up, degraded, down", "unknown (counted as degraded)");
+                    r.unknown_value(
+                        &site,
+                        "status",
+                        "site status",
+                        found.to_owned(),
+                        allowed,
+                        fallback,
+                    );
                 }
                 ComponentStatus::Unknown
             }

@@ -20,6 +20,23 @@ pub fn www(name: &str) -> String {
     std::fs::read_to_string(root().join("www").join(name)).unwrap()
 }
 
+/// A real status document, `../shared/fixtures/real/<relative>`: third-party data read where it
+/// lies, never copied into the repository.
+pub fn real_text(relative: &str) -> String {
+    let path = root().join("../shared/fixtures/real").join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (the real documents live beside the repository; CI has them too)",
+            path.display()
+        )
+    })
+}
+
+/// Reads a real status document, format detected.
+pub fn load_real(relative: &str) -> Loaded {
+    load_str(&real_text(relative), Format::Auto).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
 /// Reads a fixture, format detected.
 pub fn load_fixture(name: &str) -> Loaded {
     load_str(&fixture(name), Format::Auto).unwrap_or_else(|e| panic!("{name}: {e}"))
