@@ -132,6 +132,7 @@ impl WidgetConfig {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::model::SourceFormat;
 
     fn config(pairs: &[(&str, &str)]) -> WidgetConfig {
         WidgetConfig::from_attributes(|name| {
@@ -175,7 +176,7 @@ mod tests {
         assert_eq!(c.lang.as_deref(), Some("de-CH"));
         assert_eq!(c.components, ["login", "app"]);
         assert_eq!(c.theme, Theme::Dark);
-        assert_eq!(c.format, Format::Statuspage);
+        assert_eq!(c.format, Format::Only(SourceFormat::Statuspage));
         assert_eq!(
             c.status_page.as_deref(),
             Some("https://status.example.org/")

@@ -4,7 +4,7 @@
 mod cli_support;
 use cli_support::*;
 use serde_json::json;
-use status_widget::model::{load_str, Format};
+use status_widget::model::{load_str, Format, SourceFormat};
 use std::fs;
 
 #[test]
@@ -78,6 +78,10 @@ fn maintenance_and_notices_round_trip() {
     assert_eq!(doc["notices"][0]["level"], json!("warning"));
     ok(&["notice", "remove", "exams", "-f", f]);
     assert_eq!(read_json(&file)["notices"], json!([]));
-    let loaded = load_str(&fs::read_to_string(&file).unwrap(), Format::Native).unwrap();
+    let loaded = load_str(
+        &fs::read_to_string(&file).unwrap(),
+        Format::Only(SourceFormat::Native),
+    )
+    .unwrap();
     assert!(loaded.is_valid(), "{:?}", loaded.problems);
 }

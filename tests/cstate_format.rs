@@ -107,5 +107,8 @@ fn go_dates_with_offsets_are_read_and_odd_ones_are_warnings() {
     assert_eq!(doc.incidents.len(), 1, "one issue listed under two systems");
     assert_eq!(doc.incidents[0].started_at, Some(t("2025-09-12T17:20:02Z")));
     assert_eq!(doc.incidents[0].impact, Impact::Critical);
-    assert_eq!(Format::from_name("cstate"), Some(Format::Cstate));
+    assert_eq!(
+        Format::from_name("cstate"),
+        Some(Format::Only(SourceFormat::Cstate))
+    );
 }

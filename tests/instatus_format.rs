@@ -133,10 +133,13 @@ fn detection_never_takes_one_format_for_another() {
         assert_eq!(loaded.format, SourceFormat::Instatus, "{name}");
     }
     // Asked for by name, and a shape nobody reads is refused naming the formats that are read.
-    assert_eq!(Format::from_name(" Instatus "), Some(Format::Instatus));
+    assert_eq!(
+        Format::from_name(" Instatus "),
+        Some(Format::Only(SourceFormat::Instatus))
+    );
     let forced = load_str(
         &real("instatus", "recraft-summary-healthy-no-arrays.json"),
-        Format::Instatus,
+        Format::Only(SourceFormat::Instatus),
     )
     .unwrap();
     assert_eq!(forced.format, SourceFormat::Instatus);

@@ -47,7 +47,10 @@ fn slacks_active_incidents_are_shown() {
     assert_eq!(view.level, Level::Minor);
     assert_eq!(view.active.len(), 2);
     assert!(view.active.iter().all(|i| i.source != ItemSource::Declared));
-    assert_eq!(Format::from_name("slack"), Some(Format::Slack));
+    assert_eq!(
+        Format::from_name("slack"),
+        Some(Format::Only(SourceFormat::Slack))
+    );
 }
 
 #[test]
@@ -79,7 +82,10 @@ fn herokus_incident_and_yellow_systems_are_shown() {
         view.active[0].link.as_deref(),
         Some("https://status.heroku.com/incidents/1918")
     );
-    assert_eq!(Format::from_name("heroku"), Some(Format::Heroku));
+    assert_eq!(
+        Format::from_name("heroku"),
+        Some(Format::Only(SourceFormat::Heroku))
+    );
 }
 
 #[test]
@@ -108,7 +114,10 @@ fn status_io_maintenance_and_incident_are_shown() {
             "Maintenance on dashboards.gitlab.com"
         ]
     );
-    assert_eq!(Format::from_name("statusio"), Some(Format::Statusio));
+    assert_eq!(
+        Format::from_name("statusio"),
+        Some(Format::Only(SourceFormat::Statusio))
+    );
 }
 
 #[test]

@@ -92,7 +92,7 @@ fn the_schema_refuses_what_the_reader_reports_as_errors() {
             !schema_errors(&v, text).is_empty(),
             "schema accepted {text}"
         );
-        if let Ok(loaded) = load_str(text, Format::Native) {
+        if let Ok(loaded) = load_str(text, Format::Only(SourceFormat::Native)) {
             assert!(!loaded.is_valid(), "reader accepted {text}");
         }
     }
@@ -100,5 +100,7 @@ fn the_schema_refuses_what_the_reader_reports_as_errors() {
         "updates": [{"day": "2024-11-07", "body": "untimed"}, {"at": "2024-11-04T08:30:00+01:00", "body": "x"}]}],
         "unknown_future_field": true}"#;
     assert_eq!(schema_errors(&v, fine), Vec::<String>::new());
-    assert!(load_str(fine, Format::Native).unwrap().is_valid());
+    assert!(load_str(fine, Format::Only(SourceFormat::Native))
+        .unwrap()
+        .is_valid());
 }

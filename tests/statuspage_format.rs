@@ -104,16 +104,21 @@ fn incidents_json_maintenance_entries_become_maintenance() {
 fn the_format_attribute_can_force_either_reader() {
     let summary = fixture("statuspage-summary.json");
     assert_eq!(
-        load_str(&summary, Format::Native).unwrap_err(),
+        load_str(&summary, Format::Only(SourceFormat::Native)).unwrap_err(),
         LoadError::MissingVersion
     );
-    let forced = load_str(&summary, Format::Statuspage).unwrap();
+    let forced = load_str(&summary, Format::Only(SourceFormat::Statuspage)).unwrap();
     assert_eq!(forced.format, SourceFormat::Statuspage);
     let native = www("status.json");
     assert_eq!(
-        load_str(&native, Format::Native).unwrap().format,
+        load_str(&native, Format::Only(SourceFormat::Native))
+            .unwrap()
+            .format,
         SourceFormat::Native
     );
-    assert_eq!(Format::from_name(" StatusPage "), Some(Format::Statuspage));
+    assert_eq!(
+        Format::from_name(" StatusPage "),
+        Some(Format::Only(SourceFormat::Statuspage))
+    );
     assert_eq!(Format::from_name("atom"), None);
 }

@@ -49,7 +49,11 @@ fn degraded_and_unknown_sites_are_named_and_other_lists_are_refused() {
     assert_eq!(view.level, Level::Minor);
     assert_eq!(view.active[0].title, "Degraded: API, Web");
     let healthy = r#"[{"slug": "api", "name": "API", "status": "up"}]"#;
-    let doc = Rc::new(load_str(healthy, Format::Upptime).unwrap().document);
+    let doc = Rc::new(
+        load_str(healthy, Format::Only(SourceFormat::Upptime))
+            .unwrap()
+            .document,
+    );
     assert!(
         derive(&doc, &ViewSettings::default(), t("2023-01-10T12:00:00Z"))
             .active
@@ -63,8 +67,11 @@ fn degraded_and_unknown_sites_are_named_and_other_lists_are_refused() {
         );
     }
     assert_eq!(
-        load_str(r#"{"page": {}}"#, Format::Upptime).unwrap_err(),
+        load_str(r#"{"page": {}}"#, Format::Only(SourceFormat::Upptime)).unwrap_err(),
         LoadError::UnknownFormat
     );
-    assert_eq!(Format::from_name("Upptime"), Some(Format::Upptime));
+    assert_eq!(
+        Format::from_name("Upptime"),
+        Some(Format::Only(SourceFormat::Upptime))
+    );
 }

@@ -5,7 +5,7 @@
 //! written.
 
 use super::CliError;
-use crate::model::{load_str, Format, Problem, Severity};
+use crate::model::{load_str, Format, Problem, Severity, SourceFormat};
 use serde_json::Value;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -35,7 +35,7 @@ pub fn update<T>(
 
     remove_stale_temporaries(path);
     let old = fs::read_to_string(path).map_err(|e| CliError::io(path, e))?;
-    let before = match load_str(&old, Format::Native) {
+    let before = match load_str(&old, Format::Only(SourceFormat::Native)) {
         Ok(loaded) if loaded.is_valid() => loaded,
         _ => {
             return Err(CliError::Invalid(format!(
@@ -50,7 +50,7 @@ pub fn update<T>(
     let result = edit(&mut doc)?;
     let mut text = serde_json::to_string_pretty(&doc).expect("a JSON value always serializes");
     text.push('\n');
-    let after = load_str(&text, Format::Native)
+    let after = load_str(&text, Format::Only(SourceFormat::Native))
         .map_err(|e| CliError::Invalid(format!("the change was not written: {e}")))?;
     let added = new_problems(&before.problems, &after.problems);
     if !added.is_empty() {

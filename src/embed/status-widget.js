@@ -37,9 +37,11 @@ function load(build) {
   return loading[build];
 }
 
-/** Which build an element needs (the wasm reads `mode` the same way: trimmed, any case). */
-const buildFor = (element) =>
-  (element.getAttribute("mode") || "").trim().toLowerCase() === "page" ? "page" : "banner";
+/** An element's `mode`, read as the wasm reads it: trimmed, any case. */
+const modeOf = (element) => (element.getAttribute("mode") || "").trim().toLowerCase();
+
+/** Which build an element needs. */
+const buildFor = (element) => (modeOf(element) === "page" ? "page" : "banner");
 
 // ---- Early status reads ----------------------------------------------------------------------
 
@@ -156,7 +158,7 @@ function pageIdle() {
  * else (with false) when the page is idle.
  */
 function bannerWanted(elements) {
-  const banners = elements.filter((e) => (e.getAttribute("mode") || "").trim().toLowerCase() !== "indicator");
+  const banners = elements.filter((e) => modeOf(e) !== "indicator");
   if (elements.length === 0 || banners.length < elements.length) return Promise.resolve(true);
   const urgent = banners.map(async (element) => {
     const url = firstSource(element);

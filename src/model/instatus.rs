@@ -10,9 +10,10 @@
 
 use super::json::{Node, Value};
 use super::reader::{Entry, Path, Reader};
+use super::statuspage::read_page;
 use super::types::{
     DeclaredStatus, Impact, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus,
-    Service, StatusDocument,
+    StatusDocument,
 };
 use std::collections::HashSet;
 
@@ -57,36 +58,23 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         node: root,
         path: Path::ROOT,
     };
-    let mut service = Service::default();
-    let mut declared = None;
-    if let Some(node) = doc.field("page") {
-        let page = Entry {
-            node,
-            path: Path::ROOT.key("page"),
-        };
-        service.name = r.text(&page, "name");
-        service.url = r.href(&page, "url");
-        service.status_page = service.url.clone();
-        let level = upper(
-            r,
-            &page,
-            "status",
-            &[
-                ("UP", Level::Operational),
-                ("HASISSUES", Level::Minor),
-                ("UNDERMAINTENANCE", Level::Maintenance),
-            ],
+    let (service, page) = read_page(&doc, r);
+    let level = page.and_then(|page| {
+        let known = [
+            ("UP", Level::Operational),
             ("HASISSUES", Level::Minor),
-        );
-        declared = level.map(|level| {
-            let title = match level {
-                Level::Operational => "All systems operational",
-                Level::Maintenance => "Under maintenance",
-                _ => "Some systems are having issues",
-            };
-            DeclaredStatus::new(level, title.into(), service.url.clone())
-        });
-    }
+            ("UNDERMAINTENANCE", Level::Maintenance),
+        ];
+        upper(r, &page, "status", &known, ("HASISSUES", Level::Minor))
+    });
+    let declared = level.map(|level| {
+        let title = match level {
+            Level::Operational => "All systems operational",
+            Level::Maintenance => "Under maintenance",
+            _ => "Some systems are having issues",
+        };
+        DeclaredStatus::new(level, title.into(), service.url.clone())
+    });
 
     let mut seen = HashSet::new();
     let mut incidents = Vec::new();

@@ -37,6 +37,28 @@ pub enum Format {
     /// Decide from the document's shape.
     #[default]
     Auto,
+    /// Read it as this format only.
+    Only(SourceFormat),
+}
+
+impl Format {
+    /// Reads the attribute value `auto` or a format's name ([`SourceFormat::name`]),
+    /// case-insensitive.
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.trim();
+        if name.eq_ignore_ascii_case("auto") {
+            return Some(Format::Auto);
+        }
+        SourceFormat::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+            .map(Format::Only)
+    }
+}
+
+/// A format the widget reads: what a document turned out to be, or what `format` asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceFormat {
     /// status-widget's own format (`"version": 1`).
     Native,
     /// Atlassian Statuspage's public v2 API.
@@ -55,50 +77,19 @@ pub enum Format {
     Heroku,
 }
 
-impl Format {
-    /// Reads the attribute value `auto`, `native`, `statuspage`, `instatus`, `cstate`,
-    /// `upptime`, `statusio`, `slack` or `heroku` (case-insensitive).
-    pub fn from_name(name: &str) -> Option<Self> {
-        let name = name.trim();
-        [
-            ("auto", Format::Auto),
-            ("native", Format::Native),
-            ("statuspage", Format::Statuspage),
-            ("instatus", Format::Instatus),
-            ("cstate", Format::Cstate),
-            ("upptime", Format::Upptime),
-            ("statusio", Format::Statusio),
-            ("slack", Format::Slack),
-            ("heroku", Format::Heroku),
-        ]
-        .into_iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, f)| f)
-    }
-}
-
-/// The format a document turned out to be in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SourceFormat {
-    /// status-widget format, version 1.
-    Native,
-    /// Statuspage's API shape.
-    Statuspage,
-    /// Instatus's `summary.json`.
-    Instatus,
-    /// cState's `index.json`.
-    Cstate,
-    /// Upptime's `history/summary.json`.
-    Upptime,
-    /// Status.io's public status API.
-    Statusio,
-    /// Slack's status API v2.
-    Slack,
-    /// Heroku's status API v4.
-    Heroku,
-}
-
 impl SourceFormat {
+    /// Every format, in the order `format`'s documentation lists them.
+    pub const ALL: [SourceFormat; 8] = [
+        SourceFormat::Native,
+        SourceFormat::Statuspage,
+        SourceFormat::Instatus,
+        SourceFormat::Cstate,
+        SourceFormat::Upptime,
+        SourceFormat::Statusio,
+        SourceFormat::Slack,
+        SourceFormat::Heroku,
+    ];
+
     /// The format's name, as `format` and the reports spell it.
     pub fn name(self) -> &'static str {
         match self {
@@ -149,45 +140,7 @@ pub fn parse_text(text: &str) -> Result<Node, LoadError> {
 
 /// Reads a document that is already a [`Node`] tree (from text, or from a JavaScript object).
 pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
-    // Upptime's summary is the one format whose document is a list.
-    let upptime =
-        matches!(format, Format::Auto | Format::Upptime) && upptime::looks_like_upptime(root);
-    if upptime {
-        let mut r = Reader::default();
-        let document = upptime::read(root, &mut r);
-        return Ok(Loaded {
-            document,
-            format: SourceFormat::Upptime,
-            problems: r.problems,
-        });
-    }
-    if !matches!(root.value, Value::Object(_)) {
-        return Err(LoadError::NotAnObject(root.value.type_name()));
-    }
-    let version = root.get("version").filter(|v| v.value != Value::Null);
-    let source = match (format, version) {
-        (Format::Statuspage, _) => SourceFormat::Statuspage,
-        (Format::Instatus, _) => SourceFormat::Instatus,
-        (Format::Cstate, _) => SourceFormat::Cstate,
-        // A list would have been read above; an object is not Upptime's summary.
-        (Format::Upptime, _) => return Err(LoadError::UnknownFormat),
-        (Format::Statusio, _) => SourceFormat::Statusio,
-        (Format::Slack, _) => SourceFormat::Slack,
-        (Format::Heroku, _) => SourceFormat::Heroku,
-        (_, Some(version)) => {
-            check_version(version)?;
-            SourceFormat::Native
-        }
-        (Format::Native, None) => return Err(LoadError::MissingVersion),
-        (Format::Auto, None) if cstate::looks_like_cstate(root) => SourceFormat::Cstate,
-        (Format::Auto, None) if statusio::looks_like_statusio(root) => SourceFormat::Statusio,
-        (Format::Auto, None) if slack::looks_like_slack(root) => SourceFormat::Slack,
-        (Format::Auto, None) if heroku::looks_like_heroku(root) => SourceFormat::Heroku,
-        // Instatus before Statuspage: its `page` would otherwise pass for Statuspage's.
-        (Format::Auto, None) if instatus::looks_like_instatus(root) => SourceFormat::Instatus,
-        (Format::Auto, None) if statuspage::looks_like_statuspage(root) => SourceFormat::Statuspage,
-        (Format::Auto, None) => return Err(LoadError::UnknownFormat),
-    };
+    let source = detect(root, format)?;
     let mut r = Reader::default();
     let document = match source {
         SourceFormat::Native => native::read(root, &mut r),
@@ -210,6 +163,37 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
         document,
         format: source,
         problems: r.problems,
+    })
+}
+
+/// Which format `root` is read as: the one `format` names, else the one its shape says.
+fn detect(root: &Node, format: Format) -> Result<SourceFormat, LoadError> {
+    use SourceFormat::*;
+    // Upptime's summary is the one format whose document is a list.
+    if matches!(format, Format::Auto | Format::Only(Upptime)) && upptime::looks_like_upptime(root) {
+        return Ok(Upptime);
+    }
+    if !matches!(root.value, Value::Object(_)) {
+        return Err(LoadError::NotAnObject(root.value.type_name()));
+    }
+    let version = root.get("version").filter(|v| v.value != Value::Null);
+    Ok(match (format, version) {
+        // A list would have been read above; an object is not Upptime's summary.
+        (Format::Only(Upptime), _) => return Err(LoadError::UnknownFormat),
+        (Format::Only(Native), None) => return Err(LoadError::MissingVersion),
+        (Format::Only(Native) | Format::Auto, Some(version)) => {
+            check_version(version)?;
+            Native
+        }
+        (Format::Only(other), _) => other,
+        (Format::Auto, None) if cstate::looks_like_cstate(root) => Cstate,
+        (Format::Auto, None) if statusio::looks_like_statusio(root) => Statusio,
+        (Format::Auto, None) if slack::looks_like_slack(root) => Slack,
+        (Format::Auto, None) if heroku::looks_like_heroku(root) => Heroku,
+        // Instatus before Statuspage: its `page` would otherwise pass for Statuspage's.
+        (Format::Auto, None) if instatus::looks_like_instatus(root) => Instatus,
+        (Format::Auto, None) if statuspage::looks_like_statuspage(root) => Statuspage,
+        (Format::Auto, None) => return Err(LoadError::UnknownFormat),
     })
 }
 

@@ -30,23 +30,33 @@ pub(crate) fn looks_like_statuspage(root: &Node) -> bool {
         || has_updates("incidents")
 }
 
+/// The `page` object Statuspage (and Instatus, after it) put first: the service's name and the
+/// page's URL, which is also the status page; with the entry, for the reader's own fields.
+pub(crate) fn read_page<'a>(doc: &Entry<'a>, r: &mut Reader) -> (Service, Option<Entry<'a>>) {
+    let Some(node) = doc.field("page") else {
+        return (Service::default(), None);
+    };
+    let page = Entry {
+        node,
+        path: Path::ROOT.key("page"),
+    };
+    let url = r.href(&page, "url");
+    let service = Service {
+        name: r.text(&page, "name"),
+        status_page: url.clone(),
+        url,
+        ..Service::default()
+    };
+    (service, Some(page))
+}
+
 pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
     let doc = Entry {
         node: root,
         path: Path::ROOT,
     };
-    let mut service = Service::default();
-    let mut updated_at = None;
-    if let Some(node) = doc.field("page") {
-        let page = Entry {
-            node,
-            path: Path::ROOT.key("page"),
-        };
-        service.name = r.text(&page, "name");
-        service.url = r.href(&page, "url");
-        service.status_page = service.url.clone();
-        updated_at = r.time(&page, "updated_at");
-    }
+    let (service, page) = read_page(&doc, r);
+    let updated_at = page.and_then(|page| r.time(&page, "updated_at"));
 
     let mut seen = HashSet::new();
     let mut components = Vec::new();

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use serde_json::{json, Value};
-use status_widget::model::{load_str, Format};
+use status_widget::model::{load_str, Format, SourceFormat};
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -176,8 +176,8 @@ pub fn add_notice<'a>(file: &'a Path, id: &'a str, title: &'a str) -> [&'a str; 
 
 /// The number of notices in a status file that must be valid, whole JSON.
 pub fn notices_in(text: &str) -> usize {
-    let loaded =
-        load_str(text, Format::Native).unwrap_or_else(|e| panic!("torn file ({e}):\n{text}"));
+    let loaded = load_str(text, Format::Only(SourceFormat::Native))
+        .unwrap_or_else(|e| panic!("torn file ({e}):\n{text}"));
     assert!(loaded.is_valid(), "{:?}", loaded.problems);
     loaded.document.notices.len()
 }

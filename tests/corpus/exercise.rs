@@ -5,7 +5,7 @@
 //! would panic.
 #![allow(dead_code)]
 
-use status_widget::model::{load_str, Format, StatusDocument, Timestamp};
+use status_widget::model::{load_str, Format, SourceFormat, StatusDocument, Timestamp};
 use status_widget::view::{
     derive, duration_parts, group_by_day, relative_parts, ReadReport, ViewReport, ViewSettings,
 };
@@ -58,7 +58,11 @@ pub fn exercise(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    for format in [Format::Auto, Format::Native, Format::Statuspage] {
+    for format in [
+        Format::Auto,
+        Format::Only(SourceFormat::Native),
+        Format::Only(SourceFormat::Statuspage),
+    ] {
         let result = load_str(text, format);
         let read = ReadReport::of(&result);
         let Ok(loaded) = result else {
