@@ -12,17 +12,9 @@ use status_widget::model::{
 use status_widget::view::{derive, ItemSource, ViewSettings};
 use std::rc::Rc;
 
-fn real(name: &str) -> String {
-    real_text(&format!("cstate/{name}"))
-}
-
 #[test]
 fn an_unresolved_issue_with_hugo_dates_is_shown() {
-    let loaded = load_str(
-        &real("schullogin-index-2025-09-disrupted-german.json"),
-        Format::Auto,
-    )
-    .unwrap();
+    let loaded = load_real("cstate/schullogin-index-2025-09-disrupted-german.json");
     assert_eq!(loaded.format, SourceFormat::Cstate);
     assert!(loaded.is_valid(), "{:#?}", messages(&loaded));
     let doc = Rc::new(loaded.document);
@@ -62,11 +54,7 @@ fn an_unresolved_issue_with_hugo_dates_is_shown() {
 
 #[test]
 fn a_summary_that_disagrees_with_its_systems_still_says_so() {
-    let loaded = load_str(
-        &real("torproject-index-2025-05-01-ok-but-summary-disrupted.json"),
-        Format::Auto,
-    )
-    .unwrap();
+    let loaded = load_real("cstate/torproject-index-2025-05-01-ok-but-summary-disrupted.json");
     assert_eq!(loaded.format, SourceFormat::Cstate);
     assert!(loaded.is_valid(), "{:#?}", messages(&loaded));
     let doc = Rc::new(loaded.document);

@@ -12,17 +12,9 @@ use status_widget::model::{
 use status_widget::view::{derive, ItemSource, ViewSettings};
 use std::rc::Rc;
 
-fn real(dir: &str, name: &str) -> String {
-    real_text(&format!("{dir}/{name}"))
-}
-
 #[test]
 fn an_open_incident_on_a_page_that_says_up_is_shown() {
-    let loaded = load_str(
-        &real("instatus", "manychat-summary-up-with-active-incident.json"),
-        Format::Auto,
-    )
-    .unwrap();
+    let loaded = load_real("instatus/manychat-summary-up-with-active-incident.json");
     assert_eq!(loaded.format, SourceFormat::Instatus);
     assert!(loaded.problems.is_empty(), "{:#?}", messages(&loaded));
     let doc = Rc::new(loaded.document);
@@ -47,11 +39,7 @@ fn an_open_incident_on_a_page_that_says_up_is_shown() {
 
 #[test]
 fn a_healthy_page_without_lists_shows_nothing() {
-    let loaded = load_str(
-        &real("instatus", "recraft-summary-healthy-no-arrays.json"),
-        Format::Auto,
-    )
-    .unwrap();
+    let loaded = load_real("instatus/recraft-summary-healthy-no-arrays.json");
     assert_eq!(loaded.format, SourceFormat::Instatus);
     assert!(loaded.problems.is_empty(), "{:#?}", messages(&loaded));
     let doc = Rc::new(loaded.document);
@@ -129,7 +117,7 @@ fn detection_never_takes_one_format_for_another() {
         "manychat-summary-up-with-active-incident.json",
         "recraft-summary-healthy-no-arrays.json",
     ] {
-        let loaded = load_str(&real("instatus", name), Format::Auto).unwrap();
+        let loaded = load_real(&format!("instatus/{name}"));
         assert_eq!(loaded.format, SourceFormat::Instatus, "{name}");
     }
     // Asked for by name, and a shape nobody reads is refused naming the formats that are read.
@@ -138,7 +126,7 @@ fn detection_never_takes_one_format_for_another() {
         Some(Format::Only(SourceFormat::Instatus))
     );
     let forced = load_str(
-        &real("instatus", "recraft-summary-healthy-no-arrays.json"),
+        &real_text("instatus/recraft-summary-healthy-no-arrays.json"),
         Format::Only(SourceFormat::Instatus),
     )
     .unwrap();
