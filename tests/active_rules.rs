@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use status_widget::model::{ActiveItem, Level};
+use status_widget::model::{ActiveItem, Level, Text};
 
 fn ids(items: &[ActiveItem]) -> Vec<String> {
     items.iter().map(|i| i.id().to_owned()).collect()
@@ -115,10 +115,15 @@ fn an_incident_banner_prefers_its_banner_text_then_the_latest_update() {
     let ipad = doc.incidents.iter().find(|i| i.id == "ipad-login").unwrap();
     assert_eq!(
         ipad.banner_text(),
-        Some("Logins from Safari fail. Use another browser or email support.")
+        Some(Text::plain(
+            "Logins from Safari fail. Use another browser or email support."
+        ))
     );
     let slow = doc.incidents.iter().find(|i| i.id == "slow-pages").unwrap();
-    assert_eq!(slow.banner_text(), Some("A fix is rolling out."));
+    assert_eq!(
+        slow.banner_text(),
+        Some(Text::plain("A fix is rolling out."))
+    );
     assert_eq!(slow.last_activity(), Some(t("2024-11-05T09:35:00Z")));
 }
 

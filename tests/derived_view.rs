@@ -7,7 +7,7 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use status_widget::model::{load_str, Format, Timestamp};
+use status_widget::model::{load_str, Format, Text, Timestamp};
 use status_widget::view::{derive, ItemView, ReadReport, StatusEvent, ViewReport, ViewSettings};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -34,7 +34,10 @@ fn agree(what: &str, report: &Value, item: &ItemView) {
     assert_eq!(report["title"], item.title.as_str(), "{what}");
     assert_eq!(
         report["text"],
-        item.text.as_deref().map_or(Value::Null, Value::from),
+        item.text
+            .as_ref()
+            .map(Text::as_str)
+            .map_or(Value::Null, Value::from),
         "{what}: {}",
         item.id
     );

@@ -42,7 +42,10 @@ fn slacks_active_incidents_are_shown() {
         (Impact::Minor, IncidentStatus::Investigating)
     );
     assert_eq!(first.components, ["Notifications"]);
-    assert!(first.updates[0].body.starts_with("Some users might notice"));
+    assert!(first.updates[0]
+        .body
+        .plain
+        .starts_with("Some users might notice"));
     let view = shown(&loaded, "2020-07-30T22:30:00Z");
     assert_eq!(view.level, Level::Minor);
     assert_eq!(view.active.len(), 2);

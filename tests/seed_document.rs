@@ -7,7 +7,7 @@ mod common;
 mod writeup;
 use common::*;
 use status_widget::model::{
-    load_str, CalendarDate, Format, Impact, IncidentStatus, Level, SourceFormat, Timestamp,
+    load_str, CalendarDate, Format, Impact, IncidentStatus, Level, SourceFormat, Text, Timestamp,
 };
 
 #[test]
@@ -47,7 +47,7 @@ fn every_timeline_line_of_the_write_up_is_an_update_in_its_place() {
                 assert_eq!(update.day, Some(day));
             }
         }
-        assert_eq!(update.body, line.body());
+        assert_eq!(update.body, Text::plain(line.body()));
         assert_eq!(update.utc_day(), Some(day));
     }
 }
@@ -73,7 +73,10 @@ fn the_incident_header_service_and_contacts_match_the_write_up() {
         .unwrap()
         .document;
     assert_eq!(doc.service.name.as_deref(), Some("Lambda Feedback"));
-    assert_eq!(doc.service.description.as_deref(), Some(lines[1]));
+    assert_eq!(
+        doc.service.description.as_ref().map(Text::as_str),
+        Some(lines[1])
+    );
     assert_eq!(doc.service.about.as_deref(), Some(lines[2]));
 
     let incident = &doc.incidents[0];
@@ -117,7 +120,7 @@ fn after_the_incident_the_service_is_operational_with_the_incident_in_history() 
     // The banner text of a resolved incident is its latest update, the "approx" resolution.
     assert_eq!(
         doc.incidents[0].banner_text(),
-        Some("The issues were fully solved.")
+        Some(Text::plain("The issues were fully solved."))
     );
     assert_eq!(
         doc.updated_at,

@@ -121,7 +121,7 @@ pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
                 ),
                 when,
                 title: format!("{}: {status}", incident.title),
-                body: &update.body,
+                body: &update.body.plain,
             });
         }
     }

@@ -1,4 +1,4 @@
-use super::Locale;
+use super::{text_html, Locale};
 use crate::i18n::fill;
 use crate::model::{DismissalKey, Timestamp};
 use crate::view::{ItemKind, ItemView};
@@ -44,7 +44,7 @@ pub fn BannerItem(props: &BannerItemProps) -> Html {
                     if !label.is_empty() { <span class="label">{ label }</span> }
                     <strong dir="auto">{ &item.title }</strong>
                 </p>
-                if let Some(text) = &item.text { <p class="text" dir="auto">{ text }</p> }
+                if let Some(text) = &item.text { { text_html(text, "text") } }
                 if !meta.is_empty() {
                     <p class="meta">
                         { for meta.into_iter().enumerate().map(|(i, m)| html! {

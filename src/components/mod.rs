@@ -8,6 +8,7 @@ mod indicator;
 mod locale;
 #[cfg(feature = "page")]
 mod page;
+mod text;
 mod widget;
 
 pub use banner::{Banner, BannerProps};
@@ -17,4 +18,5 @@ pub use indicator::{Indicator, IndicatorProps};
 pub use locale::Locale;
 #[cfg(feature = "page")]
 pub use page::StatusPage;
+pub use text::text_html;
 pub use widget::{StatusWidget, StatusWidgetProps};

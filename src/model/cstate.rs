@@ -11,6 +11,7 @@
 
 use super::json::{Node, Value};
 use super::reader::{Entry, Path, Reader};
+use super::text::Text;
 use super::time::Timestamp;
 use super::types::{
     Component, ComponentStatus, DeclaredStatus, Impact, Incident, IncidentStatus, Level, Notice,
@@ -101,7 +102,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
     };
     let service = Service {
         name: text(r, &doc, "title"),
-        description: text(r, &doc, "description"),
+        description: text(r, &doc, "description").map(|d| Text::from_markup(&d)),
         url: r.href(&doc, "baseURL"),
         status_page: r.href(&doc, "baseURL"),
         ..Service::default()

@@ -51,7 +51,7 @@ impl DismissalKey {
                 revision: format!(
                     "{}.{}",
                     n.starts_at.map_or(0, |t| t.unix_millis()),
-                    n.title.len() + n.body.as_ref().map_or(0, String::len)
+                    n.title.len() + n.body.as_ref().map_or(0, |b| b.plain.len())
                 ),
                 rank: u8::from(n.level == NoticeLevel::Warning),
             },
@@ -87,7 +87,7 @@ impl core::fmt::Display for DismissalKey {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::model::{load_str, Format, Timestamp, Update};
+    use crate::model::{load_str, Format, Text, Timestamp, Update};
 
     fn doc() -> crate::model::StatusDocument {
         let text = r#"{"version": 1, "incidents": [{"id": "a|b:c", "title": "Login down", "impact": "minor",
@@ -120,7 +120,7 @@ mod tests {
             day: None,
             approximate: false,
             status: None,
-            body: "Fixed soon".into(),
+            body: Text::plain("Fixed soon"),
         });
         let updated = DismissalKey::of(&ActiveItem::Incident(&doc.incidents[0]));
         assert!(!before.hides(&updated));

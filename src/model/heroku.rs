@@ -107,7 +107,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
                 day: None,
                 approximate: false,
                 status: None,
-                body: r.text(&u, "contents").unwrap_or_default(),
+                body: r.markup(&u, "contents").unwrap_or_default(),
             });
         }
         order::sort_by_key(&mut updates, |u| (0, order::time_key(u.at)));

@@ -8,6 +8,7 @@ mod heroku;
 mod instatus;
 pub mod json;
 pub mod links;
+pub mod markup;
 mod native;
 mod order;
 mod problems;
@@ -15,6 +16,7 @@ mod reader;
 mod slack;
 mod statusio;
 mod statuspage;
+mod text;
 pub mod time;
 mod types;
 mod upptime;
@@ -24,6 +26,7 @@ pub use dismissal::DismissalKey;
 pub use problems::{
     LoadError, Problem, ProblemKind, Severity, MAX_DOCUMENT_BYTES, SUPPORTED_VERSION,
 };
+pub use text::{plain_text, Block, Inline, Text};
 pub use time::{CalendarDate, TimeError, Timestamp};
 pub use types::*;
 

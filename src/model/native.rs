@@ -3,6 +3,7 @@
 use super::json::Node;
 use super::problems::{ProblemKind, Severity};
 use super::reader::{Entry, Path, Reader};
+use super::text::Text;
 use super::types::{
     Component, ComponentStatus, ContactLink, Impact, Incident, IncidentStatus, Maintenance,
     MaintenanceStatus, Notice, NoticeLevel, Service, StatusDocument, Update,
@@ -63,7 +64,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             Notice {
                 id: r.id(&e, "id", i, "notice", &mut seen),
                 title: r.required_text(&e, "title", || "Notice".into()),
-                body: r.text(&e, "body"),
+                body: r.text(&e, "body").map(Text::plain),
                 level: r.vocabulary(&e, "level").unwrap_or(NoticeLevel::Info),
                 starts_at,
                 ends_at,
@@ -90,7 +91,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
                 starts_at,
                 ends_at,
                 components: r.texts(&e, "components"),
-                body: r.text(&e, "body"),
+                body: r.text(&e, "body").map(Text::plain),
                 url: r.href(&e, "url"),
                 updates: read_updates(&e, r),
             }
@@ -138,7 +139,7 @@ fn read_service(e: &Entry, r: &mut Reader) -> Service {
         .collect();
     Service {
         name: r.text(e, "name"),
-        description: r.text(e, "description"),
+        description: r.text(e, "description").map(Text::plain),
         about: r.text(e, "about"),
         url: r.href(e, "url"),
         status_page: r.href(e, "status_page"),
@@ -206,7 +207,7 @@ fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
                 day,
                 approximate,
                 status,
-                body,
+                body: Text::plain(body),
             })
         })
         .collect()

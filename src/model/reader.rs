@@ -5,6 +5,7 @@
 use super::json::{Node, Value};
 use super::links::safe_href;
 use super::problems::{Problem, ProblemKind, Severity};
+use super::text::Text;
 use super::time::{CalendarDate, Timestamp};
 use super::types::Vocabulary;
 use std::collections::HashSet;
@@ -130,6 +131,11 @@ impl Reader {
                 None
             }
         }
+    }
+
+    /// A string field of an imported format, whose authors write HTML and Markdown in it.
+    pub fn markup(&mut self, e: &Entry, key: &'static str) -> Option<Text> {
+        self.text(e, key).map(|source| Text::from_markup(&source))
     }
 
     /// A required string field: reported when absent, replaced by `fallback`.

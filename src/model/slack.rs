@@ -78,7 +78,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
                     day: None,
                     approximate: false,
                     status: None,
-                    body: r.text(&note, "body").unwrap_or_default(),
+                    body: r.markup(&note, "body").unwrap_or_default(),
                 }
             })
             .collect();

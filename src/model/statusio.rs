@@ -60,7 +60,7 @@ fn messages(e: &Entry, r: &mut Reader) -> (Vec<Update>, Option<i64>) {
                 200 => IncidentStatus::Identified,
                 _ => IncidentStatus::Monitoring,
             }),
-            body: r.text(&m, "details").unwrap_or_default(),
+            body: r.markup(&m, "details").unwrap_or_default(),
         });
     }
     order::sort_by_key(&mut updates, |u| (0, order::time_key(u.at)));

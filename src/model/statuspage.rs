@@ -246,7 +246,7 @@ fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
                 .field("status")
                 .and_then(Node::as_str)
                 .and_then(IncidentStatus::from_name);
-            let body = r.text(&u, "body")?;
+            let body = r.markup(&u, "body")?;
             Some(Update {
                 at,
                 day: None,

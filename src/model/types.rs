@@ -1,6 +1,7 @@
 //! The status document as the widget understands it, whichever format it was read from.
 //! See `www/status.schema.json` and the README for the JSON that produces it.
 
+use super::text::Text;
 use super::time::{CalendarDate, Timestamp};
 
 /// The whole status file, read and normalised.
@@ -64,7 +65,7 @@ pub struct Service {
     /// The service's name, such as "Lambda Feedback".
     pub name: Option<String>,
     /// One sentence on what the service promises, shown at the top of the status page.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// A longer paragraph on what the status page is for.
     pub about: Option<String>,
     /// The service itself.
@@ -102,8 +103,8 @@ pub struct Notice {
     pub id: String,
     /// Headline.
     pub title: String,
-    /// Plain-text body.
-    pub body: Option<String>,
+    /// What it says.
+    pub body: Option<Text>,
     /// How prominently to show it.
     pub level: NoticeLevel,
     /// Shown from this instant (always, when absent).
@@ -129,8 +130,8 @@ pub struct Maintenance {
     pub ends_at: Option<Timestamp>,
     /// Ids of the affected components.
     pub components: Vec<String>,
-    /// Plain-text description.
-    pub body: Option<String>,
+    /// What the work is.
+    pub body: Option<Text>,
     /// Where to read more.
     pub url: Option<String>,
     /// Progress notes, oldest first.
@@ -181,8 +182,8 @@ pub struct Update {
     pub approximate: bool,
     /// The incident's status as of this update, when the update changed it.
     pub status: Option<IncidentStatus>,
-    /// Plain-text body.
-    pub body: String,
+    /// What happened.
+    pub body: Text,
 }
 
 impl Update {
@@ -213,11 +214,12 @@ impl Incident {
     }
 
     /// The text for the login-page banner: `banner`, else the latest update, else the summary.
-    pub fn banner_text(&self) -> Option<&str> {
-        self.banner
-            .as_deref()
-            .or_else(|| self.latest_update().map(|u| u.body.as_str()))
-            .or(self.summary.as_deref())
+    pub fn banner_text(&self) -> Option<Text> {
+        match (&self.banner, self.latest_update()) {
+            (Some(banner), _) => Some(Text::plain(banner.as_str())),
+            (None, Some(update)) => Some(update.body.clone()),
+            (None, None) => self.summary.as_deref().map(Text::plain),
+        }
     }
 
     /// When anything last happened: the latest update, else the start.

@@ -106,7 +106,7 @@ pub fn derive(doc: &Rc<StatusDocument>, settings: &ViewSettings, now: Timestamp)
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::model::{load_str, Format, Impact, IncidentStatus};
+    use crate::model::{load_str, Format, Impact, IncidentStatus, Text};
     use crate::view::{ItemKind, StatusEvent};
 
     fn doc() -> Rc<StatusDocument> {
@@ -167,7 +167,7 @@ mod tests {
         );
         assert!(ipad.kind.is_urgent());
         assert_eq!(
-            ipad.text.as_deref(),
+            ipad.text.as_ref().map(Text::as_str),
             Some("Logins from Safari fail. Use another browser or email support.")
         );
         assert_eq!(ipad.started_at, Some(t("2024-11-05T09:27:00Z")));
@@ -193,7 +193,7 @@ mod tests {
         assert_eq!(items[3].kind, ItemKind::MaintenanceNow);
         assert_eq!(items[4].kind, ItemKind::MaintenancePlanned);
         assert_eq!(
-            items[4].text.as_deref(),
+            items[4].text.as_ref().map(Text::as_str),
             Some("Read-only for up to one hour.")
         );
         assert!(!items[1].kind.is_urgent());

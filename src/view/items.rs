@@ -3,7 +3,7 @@
 use crate::model::links::fragment;
 use crate::model::{
     last_update_at, latest_timed_update, ActiveItem, DismissalKey, Impact, Incident,
-    IncidentStatus, Maintenance, MaintenanceStatus, NoticeLevel, StatusDocument, Timestamp,
+    IncidentStatus, Maintenance, MaintenanceStatus, NoticeLevel, StatusDocument, Text, Timestamp,
 };
 
 /// What kind of item, for its style and its label.
@@ -70,7 +70,7 @@ pub struct ItemView {
     /// Headline.
     pub title: String,
     /// The banner text, latest update or description.
-    pub text: Option<String>,
+    pub text: Option<Text>,
     /// When it started (planned start for maintenance and notices).
     pub started_at: Option<Timestamp>,
     /// When it was last updated.
@@ -123,7 +123,7 @@ impl ItemViews<'_> {
             key: DismissalKey::of(&ActiveItem::Incident(i)),
             kind: ItemKind::Incident(i.impact, i.status),
             title: i.title.clone(),
-            text: i.banner_text().map(str::to_owned),
+            text: i.banner_text(),
             started_at: i.started_at,
             updated_at: last_update_at(&i.updates),
             ends_at: None,

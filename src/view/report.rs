@@ -100,7 +100,7 @@ impl ItemReport {
             impact: None,
             status: None,
             level: None,
-            text: item.text.clone(),
+            text: item.text.as_ref().map(|t| t.plain.clone()),
             started_at: time(item.started_at),
             updated_at: time(item.updated_at),
             ends_at: time(item.ends_at),

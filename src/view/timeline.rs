@@ -67,7 +67,7 @@ pub fn relative_parts(delta_ms: i64) -> (f64, &'static str) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::model::{load_str, Format, Timestamp};
+    use crate::model::{load_str, Format, Text, Timestamp};
 
     fn t(s: &str) -> Timestamp {
         Timestamp::parse_rfc3339(s).unwrap()
@@ -108,7 +108,7 @@ mod tests {
             day: None,
             approximate: false,
             status: None,
-            body: body.into(),
+            body: Text::plain(body),
         };
         let updates = [
             update(Some("2024-11-04T07:30:00Z"), "a"),

@@ -1,4 +1,4 @@
-use crate::components::Locale;
+use crate::components::{text_html, Locale};
 use crate::view::{ItemSource, ItemView};
 use yew::prelude::*;
 
@@ -28,7 +28,7 @@ pub fn item_entry(item: &ItemView, locale: &Locale) -> Html {
                     if !item.components.is_empty() { { " · " }{ s.affects }{ ": " }{ item.components.join(", ") } }
                 </p>
             }
-            if let Some(text) = &item.text { <p dir="auto">{ text }</p> }
+            if let Some(text) = &item.text { { text_html(text, "entry-text") } }
         </li>
     }
 }

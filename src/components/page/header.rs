@@ -1,4 +1,4 @@
-use crate::components::{contact_line, Locale};
+use crate::components::{contact_line, text_html, Locale};
 use crate::view::StatusView;
 use yew::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn page_header(view: &StatusView, locale: &Locale) -> Html {
     html! {
         <header class="page-header">
             <h1>{ service.name.clone().unwrap_or_else(|| s.page_title.to_owned()) }</h1>
-            if let Some(d) = &service.description { <p class="description" dir="auto">{ d }</p> }
+            if let Some(d) = &service.description { { text_html(d, "description") } }
             if let Some(a) = &service.about { <p class="about" dir="auto">{ a }</p> }
             <p class={classes!("overall", format!("level-{level_class}"))} part="overall" role="status">
                 <span class="dot" aria-hidden="true"></span>

@@ -1,4 +1,4 @@
-use crate::components::Locale;
+use crate::components::{text_html, Locale};
 use crate::model::Update;
 use crate::view::group_by_day;
 use std::rc::Rc;
@@ -41,7 +41,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                                 if let Some(status) = u.status {
                                     <span class="update-status">{ s.status(status) }</span>
                                 }
-                                <p class="update-body" dir="auto">{ &u.body }</p>
+                                { text_html(&u.body, "update-body") }
                             </li>
                         }) }
                     </ol>
