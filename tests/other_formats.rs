@@ -124,6 +124,21 @@ fn status_io_maintenance_and_incident_are_shown() {
 }
 
 #[test]
+fn a_format_attribute_naming_another_format_is_refused_not_misread() {
+    let instatus = real_text("instatus/manychat-summary-up-with-active-incident.json");
+    for asked in ["statuspage", "cstate", "native", "upptime"] {
+        let error = load_str(&instatus, Format::from_name(asked).unwrap()).unwrap_err();
+        assert!(error.to_string().contains("instatus"), "{asked}: {error}");
+    }
+    // A shape no reader knows is still read leniently as the format asked for.
+    let bare = load_str(
+        r#"{"incidents": []}"#,
+        Format::from_name("statuspage").unwrap(),
+    );
+    assert_eq!(bare.unwrap().format, SourceFormat::Statuspage);
+}
+
+#[test]
 fn detection_takes_none_of_them_for_another() {
     for (dir, format) in [
         ("statuspage", SourceFormat::Statuspage),

@@ -108,6 +108,14 @@ fn the_format_attribute_can_force_either_reader() {
     let summary = fixture("statuspage-summary.json");
     assert_eq!(
         load_str(&summary, Format::Only(SourceFormat::Native)).unwrap_err(),
+        LoadError::OtherFormat {
+            asked: "native",
+            found: "statuspage"
+        },
+        "a Statuspage summary is named as such, not misread"
+    );
+    assert_eq!(
+        load_str("{}", Format::Only(SourceFormat::Native)).unwrap_err(),
         LoadError::MissingVersion
     );
     let forced = load_str(&summary, Format::Only(SourceFormat::Statuspage)).unwrap();

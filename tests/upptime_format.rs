@@ -67,8 +67,24 @@ fn degraded_and_unknown_sites_are_named_and_other_lists_are_refused() {
         );
     }
     assert_eq!(
-        load_str(r#"{"page": {}}"#, Format::Only(SourceFormat::Upptime)).unwrap_err(),
+        load_str(r#"{"sites": {}}"#, Format::Only(SourceFormat::Upptime)).unwrap_err(),
         LoadError::UnknownFormat
+    );
+    assert_eq!(
+        load_str(r#"{"page": {}}"#, Format::Only(SourceFormat::Upptime)).unwrap_err(),
+        LoadError::OtherFormat {
+            asked: "upptime",
+            found: "statuspage"
+        }
+    );
+    // And an Upptime summary asked as another format is named, not misread.
+    let summary = real_text("upptime/upptime-upptime-history-summary.json");
+    assert_eq!(
+        load_str(&summary, Format::Only(SourceFormat::Statuspage)).unwrap_err(),
+        LoadError::OtherFormat {
+            asked: "statuspage",
+            found: "upptime"
+        }
     );
     assert_eq!(
         Format::from_name("Upptime"),

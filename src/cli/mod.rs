@@ -7,6 +7,7 @@
 mod check;
 mod edit;
 mod feed;
+mod import;
 mod serve;
 mod store;
 
@@ -153,6 +154,21 @@ enum Command {
         /// The feed's own URL, for readers that follow it (default: the service's status page).
         #[arg(long)]
         url: Option<String>,
+    },
+    /// Convert a status document of any format the widget reads into format v1, history included.
+    Import {
+        /// The document: Statuspage, Instatus, cState, Upptime, Status.io, Slack or Heroku JSON
+        /// (or format v1).
+        file: PathBuf,
+        /// Its format (default: decided from its shape).
+        #[arg(long, default_value = "auto", value_parser = PossibleValuesParser::new(import::format_names()))]
+        from: String,
+        /// Where to write the format v1 file (`-`: standard output).
+        #[arg(long, default_value = "status.json")]
+        out: PathBuf,
+        /// Replace `--out` if it exists (the previous version is kept as `--out` + `.bak`).
+        #[arg(long)]
+        force: bool,
     },
     /// Print the JSON Schema of the status file format.
     Schema,
@@ -411,6 +427,12 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
         }
         Command::Feed { file, out, url } => return feed::run(&file, &out, url.as_deref()),
         Command::Serve { dir, port } => return serve::run(&dir, port),
+        Command::Import {
+            file,
+            from,
+            out,
+            force,
+        } => return import::run(&file, &from, &out, force),
         Command::Incident { action, file } => {
             let message = incident(&file.file, action)?;
             (file.file, message)

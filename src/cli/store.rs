@@ -18,12 +18,8 @@ fn beside(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Applies `edit` to the document in `path` under the file's lock, checks the result and
-/// replaces the file atomically. Returns what `edit` returned.
-pub fn update<T>(
-    path: &Path,
-    edit: impl FnOnce(&mut Value) -> Result<T, CliError>,
-) -> Result<T, CliError> {
+/// Takes the exclusive lock on `FILE.lock`, which is released when the returned file is dropped.
+fn lock(path: &Path) -> Result<File, CliError> {
     let lock_path = beside(path, ".lock");
     let lock = OpenOptions::new()
         .create(true)
@@ -32,6 +28,16 @@ pub fn update<T>(
         .open(&lock_path)
         .map_err(|e| CliError::io(&lock_path, e))?;
     lock.lock().map_err(|e| CliError::io(&lock_path, e))?;
+    Ok(lock)
+}
+
+/// Applies `edit` to the document in `path` under the file's lock, checks the result and
+/// replaces the file atomically. Returns what `edit` returned.
+pub fn update<T>(
+    path: &Path,
+    edit: impl FnOnce(&mut Value) -> Result<T, CliError>,
+) -> Result<T, CliError> {
+    let lock = lock(path)?;
 
     remove_stale_temporaries(path);
     let old = fs::read_to_string(path).map_err(|e| CliError::io(path, e))?;
@@ -69,6 +75,28 @@ pub fn update<T>(
     write_atomically(path, text.as_bytes())?;
     drop(lock);
     Ok(result)
+}
+
+/// Writes a new status file `text` to `path` under the file's lock. An existing file is replaced
+/// only when `replace` is true, and then kept as `FILE.bak`.
+pub fn create(path: &Path, text: &str, replace: bool) -> Result<(), CliError> {
+    let lock = lock(path)?;
+    remove_stale_temporaries(path);
+    match fs::read(path) {
+        Ok(_) if !replace => {
+            return Err(CliError::Invalid(format!(
+                "{} exists; nothing was written. Pass --force to replace it (the previous version is kept as {}.bak)",
+                path.display(),
+                path.display()
+            )))
+        }
+        Ok(old) => write_atomically(&beside(path, ".bak"), &old)?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(CliError::io(path, e)),
+    }
+    write_atomically(path, text.as_bytes())?;
+    drop(lock);
+    Ok(())
 }
 
 /// The problems in `after` that `before` did not have (errors, and warnings such as a component

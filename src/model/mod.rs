@@ -173,22 +173,45 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
 fn detect(root: &Node, format: Format) -> Result<SourceFormat, LoadError> {
     use SourceFormat::*;
     // Upptime's summary is the one format whose document is a list.
-    if matches!(format, Format::Auto | Format::Only(Upptime)) && upptime::looks_like_upptime(root) {
-        return Ok(Upptime);
+    if upptime::looks_like_upptime(root) {
+        return match format {
+            Format::Auto | Format::Only(Upptime) => Ok(Upptime),
+            Format::Only(asked) => Err(LoadError::OtherFormat {
+                asked: asked.name(),
+                found: Upptime.name(),
+            }),
+        };
     }
     if !matches!(root.value, Value::Object(_)) {
         return Err(LoadError::NotAnObject(root.value.type_name()));
     }
     let version = root.get("version").filter(|v| v.value != Value::Null);
     Ok(match (format, version) {
-        // A list would have been read above; an object is not Upptime's summary.
-        (Format::Only(Upptime), _) => return Err(LoadError::UnknownFormat),
-        (Format::Only(Native), None) => return Err(LoadError::MissingVersion),
-        (Format::Only(Native) | Format::Auto, Some(version)) => {
+        // A shape this reader knows as another format is refused rather than misread (an
+        // Instatus summary read as Statuspage would show nothing); one it does not know at all
+        // is read leniently as the format asked for.
+        (Format::Only(asked), _) => match (detect(root, Format::Auto), asked) {
+            (Ok(found), _) if found != asked => {
+                return Err(LoadError::OtherFormat {
+                    asked: asked.name(),
+                    found: found.name(),
+                })
+            }
+            // A list would have been read above; an object is not Upptime's summary.
+            (_, Upptime) => return Err(LoadError::UnknownFormat),
+            (_, Native) => match version {
+                None => return Err(LoadError::MissingVersion),
+                Some(version) => {
+                    check_version(version)?;
+                    Native
+                }
+            },
+            (_, asked) => asked,
+        },
+        (Format::Auto, Some(version)) => {
             check_version(version)?;
             Native
         }
-        (Format::Only(other), _) => other,
         (Format::Auto, None) if cstate::looks_like_cstate(root) => Cstate,
         (Format::Auto, None) if statusio::looks_like_statusio(root) => Statusio,
         (Format::Auto, None) if slack::looks_like_slack(root) => Slack,

@@ -33,6 +33,15 @@ pub enum LoadError {
     /// The document is in none of the formats the widget reads.
     #[error("this is not a status file the widget reads: it reads status-widget files (`\"version\": 1`), Atlassian Statuspage's API (`page`, or `incidents` with `incident_updates`), Instatus's summary.json (`page.status`, `activeIncidents`), cState's index.json (`\"is\": \"index\"`, `systems`), Upptime's history/summary.json (a list of sites with `slug` and `status`), Status.io's public status (`result.status_overall`), Slack's status API (`active_incidents`) and Heroku's (`status` as a list of `system`s)")]
     UnknownFormat,
+    /// `format` names one format, but the document is plainly another, which would be misread
+    /// (an Instatus summary read as Statuspage shows nothing).
+    #[error("`format` says {asked}, but the document is shaped like {found}; set format to \"{found}\" or \"auto\"")]
+    OtherFormat {
+        /// The format asked for.
+        asked: &'static str,
+        /// The format the document's shape says.
+        found: &'static str,
+    },
     /// A document of the format that was asked for (`format="native"`) lacks its `version`.
     #[error("the status file has no `version`; status-widget files start with \"version\": 1")]
     MissingVersion,

@@ -51,3 +51,27 @@ pub fn t(text: &str) -> Timestamp {
 pub fn messages(loaded: &Loaded) -> Vec<String> {
     loaded.problems.iter().map(ToString::to_string).collect()
 }
+
+/// One row of `tests/real_documents.json`: what the widget shows for a real document at its own
+/// date (`at`): the format it is read as (none: refused), the level, the kind of each banner
+/// item in order (`status` for the file's own overall word), and how many items the page lists
+/// as upcoming and past.
+#[derive(serde::Deserialize)]
+pub struct RealCase {
+    pub file: String,
+    pub at: String,
+    pub format: Option<String>,
+    #[serde(default)]
+    pub level: String,
+    #[serde(default)]
+    pub shows: Vec<String>,
+    #[serde(default)]
+    pub upcoming: usize,
+    #[serde(default)]
+    pub history: usize,
+}
+
+/// Every row of `tests/real_documents.json`.
+pub fn real_cases() -> Vec<RealCase> {
+    serde_json::from_str(include_str!("../real_documents.json")).expect("the table is JSON")
+}
