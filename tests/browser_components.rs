@@ -3,70 +3,20 @@
 //! the widget tests (no element, no fetch, no poller); they prove the whole.
 #![cfg(target_arch = "wasm32")]
 
-use status_widget::components::{Banner, BannerProps, Indicator, IndicatorProps, Locale};
-use status_widget::i18n::strings_for;
-use status_widget::io::intl::TimeFormatter;
+mod support;
+use status_widget::components::{Banner, BannerProps, Indicator, IndicatorProps};
 use status_widget::model::{load_str, Format, Timestamp};
 use status_widget::view::{derive, StatusView, ViewSettings};
 use std::rc::Rc;
+use support::{english, Rendered};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use yew::{AppHandle, BaseComponent, Callback};
+use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ACTIVE: &str = include_str!("fixtures/native-active.json");
 const SEED: &str = include_str!("../www/status.json");
-
-/// A component mounted in a fresh element of the page; dropping it unmounts it.
-struct Mounted<C: BaseComponent> {
-    root: web_sys::Element,
-    app: Option<AppHandle<C>>,
-}
-
-impl<C: BaseComponent> Mounted<C> {
-    async fn new(props: C::Properties) -> Self {
-        let document = web_sys::window().unwrap().document().unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        let app = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
-        yew::scheduler::flush().await;
-        Mounted {
-            root,
-            app: Some(app),
-        }
-    }
-
-    fn texts(&self, selector: &str) -> Vec<String> {
-        let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length())
-            .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
-            .collect()
-    }
-
-    fn attribute(&self, selector: &str, name: &str) -> Option<String> {
-        self.root
-            .query_selector(selector)
-            .unwrap()?
-            .get_attribute(name)
-    }
-}
-
-impl<C: BaseComponent> Drop for Mounted<C> {
-    fn drop(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.root.remove();
-    }
-}
-
-fn english() -> Locale {
-    Locale {
-        strings: strings_for("en"),
-        formatter: Rc::new(TimeFormatter::new("en")),
-    }
-}
 
 fn view(text: &str, at: &str, settings: ViewSettings) -> Rc<StatusView> {
     let doc = Rc::new(load_str(text, Format::Auto).unwrap().document);
@@ -90,7 +40,7 @@ fn banner(view: Rc<StatusView>) -> BannerProps {
 async fn the_banner_shows_the_first_two_items_and_counts_the_rest() {
     let active = view(ACTIVE, "2024-11-05T10:00:00Z", ViewSettings::default());
     assert_eq!(active.active.len(), 7);
-    let b = Mounted::<Banner>::new(banner(active)).await;
+    let b = Rendered::<Banner>::new(banner(active)).await;
     assert_eq!(
         b.texts(".item .title strong"),
         ["Login fails on iPad and Safari", "Slow pages"]
@@ -105,10 +55,10 @@ async fn the_banner_hides_a_dismissed_item_and_renders_nothing_when_quiet() {
     let active = view(ACTIVE, "2024-11-05T10:00:00Z", ViewSettings::default());
     let mut props = banner(active.clone());
     props.dismissed = Rc::new(vec![active.active[0].key.clone()]);
-    let b = Mounted::<Banner>::new(props).await;
+    let b = Rendered::<Banner>::new(props).await;
     assert_eq!(b.texts(".item .title strong")[0], "Slow pages");
 
-    let quiet = Mounted::<Banner>::new(banner(view(
+    let quiet = Rendered::<Banner>::new(banner(view(
         SEED,
         "2024-11-05T10:00:00Z",
         ViewSettings::default(),
@@ -132,7 +82,7 @@ async fn a_stale_view_says_status_unknown_instead_of_items() {
         },
     );
     assert!(stale.stale);
-    let b = Mounted::<Banner>::new(banner(stale)).await;
+    let b = Rendered::<Banner>::new(banner(stale)).await;
     assert!(b.texts(".item").is_empty());
     assert!(b.texts(".unknown")[0].starts_with("Status unknown"));
     assert_eq!(
@@ -144,7 +94,7 @@ async fn a_stale_view_says_status_unknown_instead_of_items() {
 #[wasm_bindgen_test]
 async fn the_indicator_names_the_level_and_links_the_status_page() {
     let active = view(ACTIVE, "2024-11-05T10:00:00Z", ViewSettings::default());
-    let i = Mounted::<Indicator>::new(IndicatorProps {
+    let i = Rendered::<Indicator>::new(IndicatorProps {
         level: Some(active.level),
         stale: false,
         status_page: active.status_page.clone().map(Into::into),
@@ -158,7 +108,7 @@ async fn the_indicator_names_the_level_and_links_the_status_page() {
         i.attribute("a.link", "href").as_deref(),
         Some("https://status.example.org/")
     );
-    let unavailable = Mounted::<Indicator>::new(IndicatorProps {
+    let unavailable = Rendered::<Indicator>::new(IndicatorProps {
         level: None,
         stale: false,
         status_page: None,

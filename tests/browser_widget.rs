@@ -214,6 +214,57 @@ async fn a_statuspage_summary_shows_through_the_same_element() {
 }
 
 #[wasm_bindgen_test]
+async fn imported_markup_in_the_banner_is_built_as_elements_and_never_runs() {
+    let key = unique("markup");
+    let body = "Logins fail.<br /><br /><ul><li><strong>Safari</strong> users</li><li>iPad users</li></ul>\
+        <img src=x onerror=\"window.__swPwned=1\"><script>window.__swPwned=2</script>\
+        <a href=\"javascript:window.__swPwned=3\">workaround</a> &amp; see **[status](https://status.example.org/)**";
+    let doc = format!(
+        r#"{{"page": {{"name": "Example", "url": "https://status.example.org"}},
+            "incidents": [{{"id": "m1", "name": "Login trouble", "status": "identified", "impact": "major",
+              "created_at": "{at}", "incident_updates": [{{"body": {body}, "created_at": "{at}"}}]}}]}}"#,
+        at = minutes_from_now(-5),
+        body = js_sys::JSON::stringify(&body.into())
+            .unwrap()
+            .as_string()
+            .unwrap(),
+    );
+    put(&key, &doc).await;
+    let w = mount(&[("src", &doc_url(&key))]);
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+    let text = w.find(".item .text").expect("the update's text");
+    assert!(text.class_list().contains("rich"));
+    assert_eq!(
+        w.find_all(".item .text > p").len(),
+        2,
+        "<br /><br /> ends a paragraph"
+    );
+    assert_eq!(w.find_all(".item .text ul > li").len(), 2);
+    assert_eq!(
+        w.find(".item .text li strong")
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Safari"
+    );
+    for unsafe_element in ["img", "script", "a[href^='javascript']"] {
+        assert!(w.find(unsafe_element).is_none(), "{unsafe_element}");
+    }
+    let link = w.find(".item .text strong a").expect("a link inside bold");
+    assert_eq!(
+        link.get_attribute("href").unwrap(),
+        "https://status.example.org/"
+    );
+    let shown = w.text();
+    assert!(shown.contains("workaround & see status"), "{shown}");
+    assert!(!shown.contains("<br") && !shown.contains("**"), "{shown}");
+    sleep(200).await;
+    let pwned = js_sys::Reflect::get(&js_sys::global(), &"__swPwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "nothing from the text ran: {pwned:?}");
+    w.assert_no_uncaught_error();
+}
+
+#[wasm_bindgen_test]
 async fn the_indicator_mode_shows_a_dot_one_line_and_a_link() {
     let key = unique("indicator");
     put(

@@ -17,6 +17,6 @@ pub use contact::contact_line;
 pub use indicator::{Indicator, IndicatorProps};
 pub use locale::Locale;
 #[cfg(feature = "page")]
-pub use page::StatusPage;
+pub use page::{StatusPage, StatusPageProps};
 pub use text::text_html;
 pub use widget::{StatusWidget, StatusWidgetProps};

@@ -12,6 +12,8 @@ test picks, so tests never share state):
   GET  /hang/KEY           never answer (the connection is closed after HANG_SECONDS)
   GET  /log/KEY            the requests made for KEY so far: [{method, path, headers, time}]
   GET  /fixture/NAME       a file of the bad-input corpus (tests/fixtures/bad/), as a static host would
+  GET  /real/DIR/NAME      a real status document, read where it lies (../shared/fixtures/real/DIR/NAME;
+                           third-party data, never copied into the repository)
   POST /offline/KEY        body "1": /doc/KEY drops every connection without an answer; "0": back
   GET  /trickle/KEY        KEY's document, one byte every 0.5 s
   GET  /loop/KEY           a redirect to itself
@@ -40,6 +42,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 HANG_SECONDS = 30
 CREDENTIALS = "Basic " + base64.b64encode(b"user:secret").decode()
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "bad")
+REAL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "fixtures", "real")
 docs = {}
 logs = {}
 offline = set()
@@ -146,6 +149,14 @@ class Handler(BaseHTTPRequestHandler):
             with open(os.path.join(FIXTURES, key), "rb") as f:
                 body = f.read()
             return self.reply(200, body, "text/html" if key.endswith(".html") else "application/json")
+        if route == "real" and len(parts) == 3:
+            folder = os.path.join(REAL, parts[1])
+            # Only names listed in a folder of the real documents: no path leaves it.
+            if parts[1] not in os.listdir(REAL) or parts[2] not in os.listdir(folder):
+                return self.reply(404, b'{"error": "no such real document"}')
+            with open(os.path.join(folder, parts[2]), "rb") as f:
+                body = f.read()
+            return self.reply(200, body, extra=[("Cache-Control", "no-store")])
         if route == "auth":
             query = self.path.partition("?")[2]
             if "challenge" in query and self.headers.get("Authorization") != CREDENTIALS:

@@ -350,3 +350,66 @@ pub async fn control(route: &str, key: &str, body: &str) {
         .await
         .unwrap();
 }
+
+/// One component rendered the yew way into a fresh element of the page, with the props a test
+/// builds; dropping it unmounts it.
+pub struct Rendered<C: yew::BaseComponent> {
+    pub root: Element,
+    app: Option<yew::AppHandle<C>>,
+}
+
+impl<C: yew::BaseComponent> Rendered<C> {
+    /// Renders the component and lets yew's scheduler run.
+    pub async fn new(props: C::Properties) -> Self {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let app = yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        Rendered {
+            root,
+            app: Some(app),
+        }
+    }
+
+    /// Every element matching `selector`.
+    pub fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .collect()
+    }
+
+    /// The text of every element matching `selector`.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        self.all(selector)
+            .iter()
+            .map(|e| e.text_content().unwrap_or_default())
+            .collect()
+    }
+
+    /// An attribute of the first element matching `selector`.
+    pub fn attribute(&self, selector: &str, name: &str) -> Option<String> {
+        self.root
+            .query_selector(selector)
+            .unwrap()?
+            .get_attribute(name)
+    }
+}
+
+impl<C: yew::BaseComponent> Drop for Rendered<C> {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+/// The widget's English words and time formatter.
+pub fn english() -> status_widget::components::Locale {
+    status_widget::components::Locale {
+        strings: status_widget::i18n::strings_for("en"),
+        formatter: Rc::new(status_widget::io::intl::TimeFormatter::new("en")),
+    }
+}
