@@ -50,18 +50,7 @@ fn string(row: &JsValue, name: &str) -> Option<String> {
 /// Everything rendered from a document must be free of raw markup and of anything active.
 fn assert_safe<C: yew::BaseComponent>(file: &str, what: &str, rendered: &Rendered<C>) {
     let text = rendered.root.text_content().unwrap_or_default();
-    for raw in [
-        "<br",
-        "<li",
-        "<ul",
-        "<strong",
-        "<p>",
-        "**",
-        "](http",
-        "&amp;",
-        "&lt;",
-        "<no value>",
-    ] {
+    for raw in RAW_MARKUP {
         assert!(!text.contains(raw), "{file} {what}: {raw:?} on screen");
     }
     for element in ["script", "style", "iframe", "img", "object", "embed"] {
@@ -83,13 +72,7 @@ fn assert_safe<C: yew::BaseComponent>(file: &str, what: &str, rendered: &Rendere
 
 async fn check(row: &JsValue) {
     let file = string(row, "file").unwrap();
-    let text = gloo_net::http::Request::get(&format!("{SERVER}/real/{file}"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = server_text(&format!("/real/{file}")).await;
     let loaded = match (load_str(&text, Format::Auto), string(row, "format")) {
         (Err(e), None) => {
             assert!(e.to_string().contains("empty"), "{file}: {e}");
@@ -208,13 +191,7 @@ async fn real_documents_render_as_the_table_says_at_their_dates() {
 
 /// Loads `file`, derives it at `at` and renders the page.
 async fn page_of(file: &str, at: &str) -> Rendered<StatusPage> {
-    let text = gloo_net::http::Request::get(&format!("{SERVER}/real/{file}"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = server_text(&format!("/real/{file}")).await;
     let doc = Rc::new(load_str(&text, Format::Auto).unwrap().document);
     let view = Rc::new(derive(
         &doc,

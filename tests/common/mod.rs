@@ -4,6 +4,10 @@
 use status_widget::model::{load_str, Format, Loaded, Timestamp};
 use std::path::PathBuf;
 
+mod raw_markup;
+#[allow(unused_imports)]
+pub use raw_markup::RAW_MARKUP;
+
 /// The repository's root directory.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

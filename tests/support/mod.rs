@@ -11,6 +11,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
+#[path = "../common/raw_markup.rs"]
+mod raw_markup;
+#[allow(unused_imports)]
+pub use raw_markup::RAW_MARKUP;
+
 /// The test server's origin (another origin than the test page).
 pub const SERVER: &str = match option_env!("STATUS_WIDGET_TEST_SERVER") {
     Some(url) => url,
@@ -37,16 +42,20 @@ pub async fn put(key: &str, body: &str) {
         .unwrap();
 }
 
-/// The JSON the test server answers at `path` (such as `/log/KEY`), parsed.
-pub async fn server_json(path: &str) -> JsValue {
-    let text = gloo_net::http::Request::get(&format!("{SERVER}{path}"))
+/// The text the test server answers at `path` (such as `/real/DIR/NAME`).
+pub async fn server_text(path: &str) -> String {
+    gloo_net::http::Request::get(&format!("{SERVER}{path}"))
         .send()
         .await
         .unwrap()
         .text()
         .await
-        .unwrap();
-    js_sys::JSON::parse(&text).unwrap()
+        .unwrap()
+}
+
+/// The JSON the test server answers at `path` (such as `/log/KEY`), parsed.
+pub async fn server_json(path: &str) -> JsValue {
+    js_sys::JSON::parse(&server_text(path).await).unwrap()
 }
 
 /// The requests the test server saw for `key`: `{ method, path, headers }` objects.
