@@ -38,7 +38,7 @@ function hero(width = 240, height = 140) {
  */
 export const pageProbe = (text) => `
   window.__visibleAt = null; window.__lcp = 0; window.__longTasks = []; window.__shifts = 0; window.__updates = [];
-  document.addEventListener("status-widget:update", (e) => __updates.push(e.detail));
+  document.addEventListener("status-widget-update", (e) => __updates.push(e.detail));
   new PerformanceObserver((l) => { for (const e of l.getEntries()) __lcp = e.startTime; })
     .observe({ type: "largest-contentful-paint", buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) __longTasks.push([e.startTime, e.duration]); })

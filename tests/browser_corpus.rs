@@ -45,14 +45,14 @@ async fn every_case_of_the_bad_input_corpus_has_its_named_outcome() {
         wait_until_within(60, &name, || !w.events.borrow().is_empty()).await;
         let (event, detail) = w.events.borrow()[0].clone();
         if let Some(error) = get(&case, "error").as_string() {
-            assert_eq!(event, "status-widget:error", "{name}");
+            assert_eq!(event, "status-widget-error", "{name}");
             assert_eq!(get(&detail, "kind").as_string().as_deref(), Some("parse"));
             let message = get(&detail, "message").as_string().unwrap();
             assert!(message.contains(&error), "{name}: {message}");
             assert_eq!(w.text(), "", "{name}: no raw error on the login page");
             assert_eq!(w.height(), 0.0, "{name}");
         } else {
-            assert_eq!(event, "status-widget:update", "{name}");
+            assert_eq!(event, "status-widget-update", "{name}");
             let shows: Vec<String> = js_sys::Array::from(&get(&case, "shows"))
                 .iter()
                 .filter_map(|s| s.as_string())

@@ -18,7 +18,7 @@ async fn first_error(w: &Mounted, within_seconds: u32) -> (String, String) {
     })
     .await;
     let (name, detail) = w.events.borrow()[0].clone();
-    assert_eq!(name, "status-widget:error");
+    assert_eq!(name, "status-widget-error");
     (
         get(&detail, "kind").as_string().unwrap(),
         get(&detail, "message").as_string().unwrap(),
@@ -125,7 +125,7 @@ async fn going_offline_keeps_the_last_status_backs_off_and_recovers() {
         .dispatch_event(&web_sys::Event::new("online").unwrap())
         .unwrap();
     wait_until("the error event fires", || {
-        w.event_names().contains(&"status-widget:error".into())
+        w.event_names().contains(&"status-widget-error".into())
     })
     .await;
     let (_, detail) = w.events.borrow().last().unwrap().clone();

@@ -43,7 +43,7 @@ fn error_kinds(w: &Mounted) -> Vec<String> {
     w.events
         .borrow()
         .iter()
-        .filter(|(name, _)| name == "status-widget:error")
+        .filter(|(name, _)| name == "status-widget-error")
         .filter_map(|(_, detail)| get(detail, "kind").as_string())
         .collect()
 }

@@ -77,7 +77,7 @@ async fn an_active_major_incident_is_announced_with_its_text_times_components_an
     );
     assert!(w.height() > 20.0);
     wait_until("the update event fires", || {
-        w.event_names().contains(&"status-widget:update".into())
+        w.event_names().contains(&"status-widget-update".into())
     })
     .await;
     let (_, detail) = w.events.borrow()[0].clone();
@@ -131,7 +131,7 @@ async fn the_seed_incident_is_resolved_so_the_login_page_banner_stays_empty() {
     put(&key, SEED).await;
     let w = mount(&[("src", &doc_url(&key))]);
     wait_until("the update event fires", || !w.events.borrow().is_empty()).await;
-    assert_eq!(w.event_names(), ["status-widget:update"]);
+    assert_eq!(w.event_names(), ["status-widget-update"]);
     assert_eq!(w.height(), 0.0);
     assert_eq!(w.text(), "");
 }
@@ -641,7 +641,7 @@ async fn failing_and_malformed_responses_leave_the_page_working() {
         let w = mount(&[("src", &format!("{SERVER}/{route}/{key}"))]);
         wait_until("the error event fires", || !w.events.borrow().is_empty()).await;
         let (name, detail) = w.events.borrow()[0].clone();
-        assert_eq!(name, "status-widget:error", "{route}");
+        assert_eq!(name, "status-widget-error", "{route}");
         assert_eq!(
             get(&detail, "kind").as_string().as_deref(),
             Some(kind),
@@ -688,7 +688,7 @@ async fn the_last_good_status_stays_when_the_file_breaks() {
     wait_until("the banner shows", || w.text().contains("Still here")).await;
     put(&key, "{ this is not json").await;
     wait_until("the error event fires", || {
-        w.event_names().contains(&"status-widget:error".into())
+        w.event_names().contains(&"status-widget-error".into())
     })
     .await;
     assert!(
@@ -876,7 +876,7 @@ async fn next_event(w: &Mounted, seen: usize, within_seconds: u32) -> JsValue {
     })
     .await;
     let (name, detail) = w.events.borrow().last().unwrap().clone();
-    assert_eq!(name, "status-widget:update");
+    assert_eq!(name, "status-widget-update");
     detail
 }
 

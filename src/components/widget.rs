@@ -24,6 +24,10 @@ pub struct StatusWidgetProps {
     /// time alone changes it (the embed turns these into DOM events).
     #[prop_or_default]
     pub on_event: Callback<StatusEvent>,
+    /// The element, whose `status-widget-refresh` event (its `refresh()` method) reads the file
+    /// again at once.
+    #[prop_or_default]
+    pub host: Option<web_sys::EventTarget>,
 }
 
 /// The whole widget: reads the status and shows it as a banner or an indicator.
@@ -38,7 +42,7 @@ pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
     html! {
         <div class={classes!("theme", dark.then_some("dark"))}>
             <WidgetContent config={props.config.clone()} lang={props.lang.clone()}
-                on_event={props.on_event.clone()} />
+                on_event={props.on_event.clone()} host={props.host.clone()} />
         </div>
     }
 }
@@ -51,6 +55,7 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         sources: config.sources.clone(),
         format: config.format,
         poll_seconds: config.poll_seconds,
+        refresh_on: props.host.clone(),
     };
     let (state, revision) = use_status(source);
     let now = use_now(30_000);

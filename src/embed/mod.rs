@@ -1,6 +1,8 @@
 //! The `<status-widget>` element's Rust side: it owns the open shadow root, the stylesheet and
 //! the attributes, mounts the yew app into the shadow root, and turns status changes into
-//! `status-widget:update` and `status-widget:error` events. The JavaScript loader
+//! `status-widget-update` and `status-widget-error` events (and, for pages written against
+//! 0.1, the same events under their former names `status-widget:update` and
+//! `status-widget:error`). The JavaScript loader
 //! (`src/embed/status-widget.js`) defines the element and forwards its lifecycle here.
 
 use crate::components::{StatusWidget, StatusWidgetProps};
@@ -138,6 +140,7 @@ fn props_for(host: &HtmlElement) -> StatusWidgetProps {
         config,
         lang: lang.into(),
         on_event,
+        host: Some(host.clone().into()),
     }
 }
 
@@ -160,18 +163,20 @@ fn resolve_lang(host: &HtmlElement, attribute: Option<&str>) -> String {
         .unwrap_or_else(|| "en".to_owned())
 }
 
-/// Fires `event` at the element: `status-widget:update` with `{ level, active, stale, source,
-/// updatedAt }` or `status-widget:error` with `{ kind, message }`, bubbling out of the page's DOM.
+/// Fires `event` at the element: `status-widget-update` with `{ level, active, stale, source,
+/// updatedAt }` or `status-widget-error` with `{ kind, message }`, bubbling out of the page's DOM;
+/// then the same under its former name with a colon, which JSX and Angular bindings cannot
+/// write (kept for pages written against 0.1).
 fn dispatch(host: &HtmlElement, event: &StatusEvent) {
     let detail = js_sys::Object::new();
     let set = |key: &str, value: JsValue| {
         let _ = js_sys::Reflect::set(&detail, &key.into(), &value);
     };
-    let name = match event {
+    let names = match event {
         StatusEvent::Error { kind, message } => {
             set("kind", kind.name().into());
             set("message", message.as_str().into());
-            "status-widget:error"
+            ["status-widget-error", "status-widget:error"]
         }
         StatusEvent::Update {
             level,
@@ -188,14 +193,16 @@ fn dispatch(host: &HtmlElement, event: &StatusEvent) {
                 "updatedAt",
                 updated_at.map_or(JsValue::NULL, |t| t.to_rfc3339().into()),
             );
-            "status-widget:update"
+            ["status-widget-update", "status-widget:update"]
         }
     };
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
+    for name in names {
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = host.dispatch_event(&event);
+        }
     }
 }

@@ -6,7 +6,7 @@
 //   <status-widget src="https://status.example.org/status.json"></status-widget>
 //
 // Nothing here throws into the host page: a failure empties the widget and fires a
-// `status-widget:error` event on it. Elements written before the wasm arrives are upgraded then.
+// `status-widget-error` event on it. Elements written before the wasm arrives are upgraded then.
 // A trap inside the wasm (a bug) empties every widget and stops them for the page's lifetime: a
 // trapped instance's state cannot be trusted, and a half-rendered banner is worse than none.
 //
@@ -21,14 +21,19 @@
 //   show (`mayShow`), else after the page's `load` event when the main thread is idle. It never
 //   decides what is shown: the wasm always loads, reads the file and decides.
 
-const pkg = (file) => new URL(`./pkg/${file}`, import.meta.url).href;
-const BUILDS = { banner: "status_widget_banner", page: "status_widget" };
+// Each build's glue and wasm, written out as literals next to `import.meta.url` so that bundlers
+// (Vite, webpack, Rollup) see and copy them, and a plain <script type="module"> finds them next
+// to this file.
+const BUILDS = {
+  banner: () => [import("./pkg/status_widget_banner.js"),
+    new URL("./pkg/status_widget_banner_bg.wasm", import.meta.url)],
+  page: () => [import("./pkg/status_widget.js"), new URL("./pkg/status_widget_bg.wasm", import.meta.url)],
+};
 const loading = {};
 
 /** Loads a build's glue and wasm (the wasm compiles while it streams); once per build. */
 function load(build) {
-  const name = BUILDS[build];
-  loading[build] ??= Promise.all([import(pkg(`${name}.js`)), fetch(pkg(`${name}_bg.wasm`))])
+  loading[build] ??= Promise.all(BUILDS[build]().map((part) => (part instanceof URL ? fetch(part) : part)))
     .then(async ([wasm, response]) => {
       await wasm.default({ module_or_path: response });
       for (const [url, answer] of reads) wasm.offerStatus(url, answer);
@@ -195,11 +200,11 @@ function warmIntl(elements) {
 
 function fail(element, kind, error) {
   try {
-    element.dispatchEvent(new CustomEvent("status-widget:error", {
-      bubbles: true,
-      composed: true,
-      detail: { kind, message: String(error && error.message ? error.message : error) },
-    }));
+    const detail = { kind, message: String(error && error.message ? error.message : error) };
+    // The former colon name too, for pages written against 0.1 (as the wasm does).
+    for (const name of ["status-widget-error", "status-widget:error"]) {
+      element.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+    }
   } catch (_) {
     // Nothing may escape into the page.
   }
@@ -266,12 +271,56 @@ function unmount(element) {
   });
 }
 
+/**
+ * Exposes what the wasm reported to the page's CSS: the `level` attribute (`unknown` while the
+ * file is older than `max-age`) and, where custom states exist, `:state(<level>)`, so a page can
+ * react to the level (`status-widget[level="critical"] ~ .sso { display: none }`).
+ */
+function reflect(element, detail) {
+  element._state = detail;
+  const level = detail.stale ? "unknown" : detail.level;
+  if (element.getAttribute("level") !== level) element.setAttribute("level", level);
+  try {
+    const states = element._internals && element._internals.states;
+    if (states && !states.has(level)) {
+      states.clear();
+      states.add(level);
+    }
+  } catch (_) {
+    // An engine with an older form of custom states: the attribute is enough.
+  }
+}
+
 function define(wasm) {
   if (customElements.get("status-widget")) return;
   const observed = wasm.observedAttributes();
   class StatusWidgetElement extends HTMLElement {
     static get observedAttributes() {
       return observed;
+    }
+    constructor() {
+      super();
+      this._state = null;
+      try {
+        this._internals = this.attachInternals();
+      } catch (_) {
+        this._internals = null; // an engine without ElementInternals: the attribute is enough
+      }
+      this.addEventListener("status-widget-update", (event) => reflect(this, event.detail));
+    }
+    /** The overall level shown (`none`, `maintenance`, `minor`, `major`, `critical`), or null
+     *  before the first read. */
+    get level() {
+      return this._state ? this._state.level : null;
+    }
+    /** What the last `status-widget-update` said: `{ level, active, stale, source, updatedAt }`,
+     *  or null before the first read. */
+    get state() {
+      return this._state ? { ...this._state } : null;
+    }
+    /** Reads the status file again now (polling goes on as before). */
+    refresh() {
+      this.dispatchEvent(new Event("status-widget-refresh"));
     }
     connectedCallback() {
       live.add(this);

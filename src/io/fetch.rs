@@ -29,7 +29,7 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    /// The kind of failure the `status-widget:error` event reports.
+    /// The kind of failure the `status-widget-error` event reports.
     pub fn kind(&self) -> FailureKind {
         match self {
             FetchError::Network => FailureKind::Network,

@@ -10,10 +10,21 @@ pub fn is_hidden() -> bool {
         .is_some_and(|d| d.hidden())
 }
 
-/// Calls `on_wake` when the page becomes visible or the browser comes online. The listeners are
-/// removed when the returned value is dropped.
-pub fn on_wake(on_wake: impl Fn() + Clone + 'static) -> Vec<EventListener> {
+/// The event the element's `refresh()` fires at it: read the file again now.
+pub const REFRESH_EVENT: &str = "status-widget-refresh";
+
+/// Calls `on_wake` when the page becomes visible, the browser comes online, or `element` (the
+/// widget's own) hears [`REFRESH_EVENT`]. The listeners are removed when the returned value is
+/// dropped.
+pub fn on_wake(
+    element: Option<&web_sys::EventTarget>,
+    on_wake: impl Fn() + Clone + 'static,
+) -> Vec<EventListener> {
     let mut listeners = Vec::new();
+    if let Some(element) = element {
+        let wake = on_wake.clone();
+        listeners.push(EventListener::new(element, REFRESH_EVENT, move |_| wake()));
+    }
     if let Some(window) = web_sys::window() {
         if let Some(document) = window.document() {
             let wake = on_wake.clone();

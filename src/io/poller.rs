@@ -23,6 +23,8 @@ pub struct StatusSource {
     pub format: Format,
     /// Seconds between polls; `None` reads once (retrying failures).
     pub poll_seconds: Option<f64>,
+    /// The element whose `status-widget-refresh` event reads the file again at once.
+    pub refresh_on: Option<web_sys::EventTarget>,
 }
 
 /// What is known: the last good file, and the failure since it, if any.
@@ -76,11 +78,12 @@ impl Poller {
     pub fn start(source: StatusSource, report: impl Fn(StatusState) + 'static) -> Self {
         let inner = Rc::new(Inner::default());
         let weak = Rc::downgrade(&inner);
-        *inner.listeners.borrow_mut() = page_events::on_wake(move || {
-            if let Some(inner) = weak.upgrade() {
-                inner.wake();
-            }
-        });
+        *inner.listeners.borrow_mut() =
+            page_events::on_wake(source.refresh_on.as_ref(), move || {
+                if let Some(inner) = weak.upgrade() {
+                    inner.wake();
+                }
+            });
         wasm_bindgen_futures::spawn_local(run(inner.clone(), source, report));
         Poller { inner }
     }

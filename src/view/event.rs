@@ -1,4 +1,4 @@
-//! What the element's `status-widget:update` and `status-widget:error` events say.
+//! What the element's `status-widget-update` and `status-widget-error` events say.
 
 use super::derive::StatusView;
 use crate::model::{Level, Timestamp};
@@ -6,7 +6,7 @@ use crate::model::{Level, Timestamp};
 /// What an event says, read from the [`StatusView`] on screen, so that it always matches what
 /// the widget shows under the element's current attributes.
 pub enum StatusEvent {
-    /// `status-widget:update`: a status file was read; what it means at this instant.
+    /// `status-widget-update`: a status file was read; what it means at this instant.
     Update {
         /// The overall level shown.
         level: Level,
@@ -19,7 +19,7 @@ pub enum StatusEvent {
         /// The file's own `updated_at`.
         updated_at: Option<Timestamp>,
     },
-    /// `status-widget:error`: no source gave a usable file (the last good status stays shown).
+    /// `status-widget-error`: no source gave a usable file (the last good status stays shown).
     Error {
         /// What kind of failure.
         kind: FailureKind,
@@ -46,7 +46,7 @@ pub enum FailureKind {
 }
 
 impl FailureKind {
-    /// The name the `status-widget:error` event's `kind` carries.
+    /// The name the `status-widget-error` event's `kind` carries.
     pub fn name(self) -> &'static str {
         match self {
             FailureKind::Network => "network",

@@ -38,7 +38,7 @@ before(async () => {
   } });
   const snippet = (src, attributes = "") => `<!doctype html><html lang="en"><meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1"><title>Plain page</title>
-    <script>window.__events = []; for (const t of ["status-widget:update", "status-widget:error"])
+    <script>window.__events = []; for (const t of ["status-widget-update", "status-widget-error"])
       document.addEventListener(t, (e) => __events.push({ type: t, detail: e.detail }));</script>
     <script type="module" src="${cdn.url}/status-widget.js"></script>
     <h1>Sign in</h1>
@@ -51,6 +51,11 @@ before(async () => {
     "/polling.html": snippet(`${cdn.url}/active.json`, 'poll="0.5"'),
     "/long.html": snippet(`${cdn.url}/long-words.json`),
     "/no-wasm.html": snippet(`${cdn.url}/active.json`).replace(`${cdn.url}/status-widget.js`, "/loader-only/status-widget.js"),
+    "/framework.html": snippet(`${cdn.url}/active.json`)
+      .replace("<h1>", `<style>status-widget[level="major"] ~ form .sso { display: none }</style>
+        <script>window.__legacy = []; for (const t of ["status-widget:update", "status-widget:error"])
+          document.addEventListener(t, (e) => __legacy.push({ type: t, detail: e.detail }));</script><h1>`)
+      .replace("</form>", '<button class="sso" type="button">Sign in with SSO</button></form>'),
     "/loader-only/status-widget.js": await readFile(join(www, "status-widget.js"), "utf8"),
     // The snippet deep in a site whose own referrer policy would send the full address.
     "/sign-in/deep/plain.html": snippet(`${cdn.url}/active.json`)
@@ -80,8 +85,41 @@ test("the README snippet on a plain page of another origin shows the banner", as
   await page.fill("#email", "user@example.org");
   assert.equal(await page.inputValue("#email"), "user@example.org");
   const events = await page.evaluate(() => window.__events);
-  assert.equal(events[0].type, "status-widget:update");
+  assert.equal(events[0].type, "status-widget-update");
   assert.equal(events[0].detail.level, "major");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the element exposes its level to scripts and CSS, refreshes on request, and still fires the 0.1 event names", async () => {
+  const { page, context, problems } = await open("/framework.html");
+  await bannerVisible(page);
+  const seen = await page.evaluate(() => {
+    const element = document.querySelector("status-widget");
+    let state = null;
+    try {
+      state = element.matches(":state(major)");
+    } catch (_) {
+      state = "unsupported";
+    }
+    return { level: element.level, state: element.state, attribute: element.getAttribute("level"),
+      customState: state, sso: getComputedStyle(document.querySelector(".sso")).display,
+      events: window.__events.map((e) => [e.type, e.detail.level]),
+      legacy: window.__legacy.map((e) => [e.type, e.detail.level]) };
+  });
+  assert.equal(seen.level, "major");
+  assert.equal(seen.state.level, "major");
+  assert.equal(seen.state.active, 1);
+  assert.equal(seen.attribute, "major");
+  assert.equal(seen.customState, true, "Chromium has custom states");
+  assert.equal(seen.sso, "none", "the page hid its SSO button while login is down");
+  assert.deepEqual(seen.legacy, seen.events.map(([type, level]) => [type.replace(/-(update|error)$/, ":$1"), level]));
+  // refresh() reads the file again at once (polling is off on this page).
+  const reads = () => cdn.log.filter((entry) => entry.path === "/active.json").length;
+  const before = reads();
+  await page.evaluate(() => document.querySelector("status-widget").refresh());
+  for (let i = 0; i < 50 && reads() === before; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(reads(), before + 1, "one more read of the status file");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -139,7 +177,7 @@ test("a wasm that cannot load leaves the page working and says so in an event", 
   const { page, context, problems } = await open("/no-wasm.html");
   await page.waitForFunction(() => window.__events.length > 0);
   const events = await page.evaluate(() => window.__events);
-  assert.equal(events[0].type, "status-widget:error");
+  assert.equal(events[0].type, "status-widget-error");
   assert.equal(events[0].detail.kind, "load");
   await page.fill("#email", "still@works.example");
   assert.equal(await page.inputValue("#email"), "still@works.example");

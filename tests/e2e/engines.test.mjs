@@ -29,7 +29,7 @@ document.addEventListener("securitypolicyviolation", (e) => /\\/favicon\\.ico$/.
   __violations.push(e.violatedDirective + ": " + e.blockedURI)); // the browser's own favicon request is not the widget's
 addEventListener("error", (e) => __errors.push(String(e.error || e.message)));
 addEventListener("unhandledrejection", (e) => __errors.push(String(e.reason)));
-for (const type of ["status-widget:update", "status-widget:error"])
+for (const type of ["status-widget-update", "status-widget-error"])
   document.addEventListener(type, (e) => __events.push(e.detail.kind || "update"));
 setInterval(() => __ticks++, 50);`;
 

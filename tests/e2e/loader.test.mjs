@@ -24,7 +24,7 @@ const quiet = JSON.stringify({
 });
 
 const page = (body) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign in</title>
-  <script>window.__events = []; for (const t of ["status-widget:update", "status-widget:error"])
+  <script>window.__events = []; for (const t of ["status-widget-update", "status-widget-error"])
     document.addEventListener(t, (e) => __events.push({ type: t, detail: e.detail }));</script>
   <script type="module" src="/status-widget.js"></script>
   <h1>Sign in</h1>${body}<form><input id="email" type="email"></form>`;
@@ -89,9 +89,9 @@ test("a failed early read is handed over too: the widget goes on to the next sou
 test("on a quiet day the wasm loads after the page's load event, and still reads and decides", async () => {
   const since = site.log.length;
   const { page, context, problems } = await open("/quiet.html");
-  await page.waitForFunction(() => window.__events.some((e) => e.type === "status-widget:update"));
+  await page.waitForFunction(() => window.__events.some((e) => e.type === "status-widget-update"));
   const events = await page.evaluate(() => window.__events);
-  assert.deepEqual(events.map((e) => [e.type, e.detail.level, e.detail.active]), [["status-widget:update", "none", 0]]);
+  assert.deepEqual(events.map((e) => [e.type, e.detail.level, e.detail.active]), [["status-widget-update", "none", 0]]);
   const loadEvent = await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventStart);
   const [status] = await timing(page, "/quiet.json");
   const [wasm] = await timing(page, "status_widget_banner_bg.wasm");

@@ -146,7 +146,7 @@ pub fn mount(attributes: &[(&str, &str)]) -> Mounted {
     let events = Rc::new(RefCell::new(Vec::new()));
     let uncaught = Rc::new(RefCell::new(Vec::new()));
     let mut listeners = Vec::new();
-    for name in ["status-widget:update", "status-widget:error"] {
+    for name in ["status-widget-update", "status-widget-error"] {
         let events = events.clone();
         listeners.push(EventListener::new(&host, name, move |e| {
             let detail = e
