@@ -1,0 +1,169 @@
+// Types for <status-widget> and its loader (status-widget.js). Shipped in the npm package;
+// checked against the element's real attributes, events and parts by tests/e2e/manifest.test.mjs.
+
+/** The overall level the widget shows. */
+export type StatusLevel = "none" | "maintenance" | "minor" | "major" | "critical";
+
+/** `detail` of `status-widget-update`: what the widget shows now. */
+export interface StatusWidgetUpdateDetail {
+  /** The overall level. */
+  level: StatusLevel;
+  /** How many incidents, maintenance windows and notices the banner shows. */
+  active: number;
+  /** The file is older than `max-age`: the widget claims nothing and says "Status unknown". */
+  stale: boolean;
+  /** The URL the file was read from (the first usable of `src`). */
+  source: string;
+  /** The file's own `updated_at` (RFC 3339), or null. */
+  updatedAt: string | null;
+}
+
+/** `detail` of `status-widget-error`. */
+export interface StatusWidgetErrorDetail {
+  /** `load`: the wasm could not be loaded; `internal`: a bug (the widget empties itself). */
+  kind: "network" | "http" | "timeout" | "parse" | "config" | "load" | "internal";
+  /** What went wrong, in words. */
+  message: string;
+}
+
+/** The element's attributes, as written in HTML (every value is a string there). */
+export interface StatusWidgetAttributes {
+  /** Status file URL; several separated by spaces are tried in order. Required. */
+  src?: string;
+  /** `banner` (default), `indicator` (a dot and one line) or `page` (the full status page). */
+  mode?: "banner" | "indicator" | "page";
+  /** Seconds after which the file's `updated_at` is too old to trust. */
+  "max-age"?: string | number;
+  /** Seconds between reads (default 60); `0` reads once. */
+  poll?: string | number;
+  /** BCP 47 language tag (English, German, French and Spanish strings). */
+  lang?: string;
+  /** Comma-separated component ids to show. */
+  components?: string;
+  /** `auto` (default), `light` or `dark`. */
+  theme?: "auto" | "light" | "dark";
+  /** The status file's format (default `auto`). */
+  format?:
+    | "auto"
+    | "native"
+    | "statuspage"
+    | "instatus"
+    | "cstate"
+    | "upptime"
+    | "statusio"
+    | "slack"
+    | "heroku";
+  /** Link target for "Details" and "Status page". */
+  "status-page"?: string;
+}
+
+/** The element's events. */
+export interface StatusWidgetEventMap extends HTMLElementEventMap {
+  "status-widget-update": CustomEvent<StatusWidgetUpdateDetail>;
+  "status-widget-error": CustomEvent<StatusWidgetErrorDetail>;
+  /** @deprecated 0.1's name; use `status-widget-update`. */
+  "status-widget:update": CustomEvent<StatusWidgetUpdateDetail>;
+  /** @deprecated 0.1's name; use `status-widget-error`. */
+  "status-widget:error": CustomEvent<StatusWidgetErrorDetail>;
+}
+
+/** `<status-widget>`, once the loader has defined it (`ready`). */
+export interface StatusWidgetElement extends HTMLElement {
+  /** The overall level shown, or null before the first read. */
+  readonly level: StatusLevel | null;
+  /** A copy of the last `status-widget-update` detail, or null before the first read. */
+  readonly state: StatusWidgetUpdateDetail | null;
+  /** Reads the status file again now; polling goes on as before. */
+  refresh(): void;
+  addEventListener<K extends keyof StatusWidgetEventMap>(
+    type: K,
+    listener: (this: StatusWidgetElement, event: StatusWidgetEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof StatusWidgetEventMap>(
+    type: K,
+    listener: (this: StatusWidgetElement, event: StatusWidgetEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
+}
+
+/** One problem found in a status document. */
+export interface StatusProblem {
+  severity: "warning" | "error";
+  path: string;
+  line: number | null;
+  column: number | null;
+  message: string;
+}
+
+/** What `checkStatus` says. */
+export interface StatusCheck {
+  ok: boolean;
+  format: string | null;
+  error: string | null;
+  problems: StatusProblem[];
+}
+
+/** One item of `deriveStatus`'s lists. */
+export interface StatusItem {
+  kind: "incident" | "maintenance" | "notice" | "status";
+  id: string;
+  title: string;
+  impact: string | null;
+  status: string | null;
+  level: string | null;
+  text: string | null;
+  startedAt: string | null;
+  updatedAt: string | null;
+  endsAt: string | null;
+  resolvedAt: string | null;
+  components: string[];
+  url: string | null;
+}
+
+/** What `deriveStatus` says: how the document was read, then what the widget shows. */
+export interface DerivedStatus extends StatusCheck {
+  now: string;
+  level: StatusLevel | null;
+  stale: boolean;
+  serviceName: string | null;
+  statusPage: string | null;
+  updatedAt: string | null;
+  active: StatusItem[];
+  upcoming: StatusItem[];
+  history: StatusItem[];
+}
+
+/** Resolves once `<status-widget>` is defined; rejects if the wasm could not be loaded. */
+export declare const ready: Promise<void>;
+/** Derives what the widget shows for `document` (object or JSON text) at `now`. */
+export declare function deriveStatus(
+  document: unknown,
+  now?: Date | number | string,
+): Promise<DerivedStatus>;
+/** Checks `document` the way the widget reads it. */
+export declare function checkStatus(document: unknown, format?: string): Promise<StatusCheck>;
+/** Bytes of memory the loaded wasm holds. */
+export declare function wasmMemoryBytes(): Promise<number>;
+/** The loader's scheduling check (see the README); exported for tests. */
+export declare function mayShow(text: string, now: number, maxAgeMs?: number | null): boolean;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "status-widget": StatusWidgetElement;
+  }
+  interface HTMLElementEventMap {
+    "status-widget-update": CustomEvent<StatusWidgetUpdateDetail>;
+    "status-widget-error": CustomEvent<StatusWidgetErrorDetail>;
+  }
+}
