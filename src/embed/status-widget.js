@@ -21,19 +21,23 @@
 //   show (`mayShow`), else after the page's `load` event when the main thread is idle. It never
 //   decides what is shown: the wasm always loads, reads the file and decides.
 
-// Each build's glue and wasm, written out as literals next to `import.meta.url` so that bundlers
-// (Vite, webpack, Rollup) see and copy them, and a plain <script type="module"> finds them next
-// to this file.
-const BUILDS = {
-  banner: () => [import("./pkg/status_widget_banner.js"),
-    new URL("./pkg/status_widget_banner_bg.wasm", import.meta.url)],
-  page: () => [import("./pkg/status_widget.js"), new URL("./pkg/status_widget_bg.wasm", import.meta.url)],
+// BUILD: glue (scripts/build replaces this block with both builds' glue inlined and the sha384
+// of their wasm, scripts/inline-loader.mjs; as written here, the glue is imported from pkg/)
+const glue = { banner: () => import("./pkg/status_widget_banner.js"), page: () => import("./pkg/status_widget.js") };
+const integrity = { banner: undefined, page: undefined };
+// BUILD: end
+// Each build's wasm, written out as a literal next to `import.meta.url` so that bundlers (Vite,
+// webpack, Rollup) see and copy it, and a plain <script type="module"> finds it beside this file.
+// It is fetched with its sha384 (`integrity`): a wasm that differs is refused by the browser.
+const wasmUrl = {
+  banner: () => new URL("./pkg/status_widget_banner_bg.wasm", import.meta.url),
+  page: () => new URL("./pkg/status_widget_bg.wasm", import.meta.url),
 };
 const loading = {};
 
 /** Loads a build's glue and wasm (the wasm compiles while it streams); once per build. */
 function load(build) {
-  loading[build] ??= Promise.all(BUILDS[build]().map((part) => (part instanceof URL ? fetch(part) : part)))
+  loading[build] ??= Promise.all([glue[build](), fetch(wasmUrl[build](), { integrity: integrity[build] })])
     .then(async ([wasm, response]) => {
       await wasm.default({ module_or_path: response });
       for (const [url, answer] of reads) wasm.offerStatus(url, answer);

@@ -1,6 +1,6 @@
 // End-to-end checks that must hold in every engine, run in Chromium, Firefox and WebKit through
 // WebDriver (webdriver.mjs): the widget under a strict Content-Security-Policy, behind Subresource
-// Integrity, what it leaves behind (requests, cookies, storage), and a panic inside the wasm (a
+// Integrity (the loader pinned, and through it the glue and the wasm), what it leaves behind (requests, cookies, storage), and a panic inside the wasm (a
 // test build with the `fault-injection` feature). Needs the release build in www/pkg and the
 // fault-injection build in target/fault-pkg (scripts/test builds both) and a display for WebKit
 // (scripts/test runs this under xvfb-run).
@@ -48,15 +48,20 @@ const PANIC = "status-widget: panic here"; // src/embed: the fault-injection bui
 
 let status, site;
 before(async () => {
-  const fault = {};
-  for (const file of ["status_widget.js", "status_widget_bg.wasm"]) {
-    const data = await readFile(join(root, "target", "fault-pkg", file)).catch(() => {
-      throw new Error("target/fault-pkg is missing: scripts/test builds it");
-    });
-    // The fault build has every feature; it stands in for the banner build as well.
-    fault[`/trap/pkg/${file}`] = data;
-    fault[`/trap/pkg/${file.replace("status_widget", "status_widget_banner")}`] = data;
-  }
+  // The fault build has every feature; it stands in for the banner build as well, and its
+  // loader (scripts/test inlines the fault glue into it) pins the fault wasm.
+  const faultFile = (file) => readFile(join(root, "target", "fault-pkg", file)).catch(() => {
+    throw new Error("target/fault-pkg is missing: scripts/test builds it");
+  });
+  const faultWasm = await faultFile("status_widget_bg.wasm");
+  const fault = {
+    "/trap/status-widget.js": await faultFile("status-widget.js"),
+    "/trap/pkg/status_widget_bg.wasm": faultWasm,
+    "/trap/pkg/status_widget_banner_bg.wasm": faultWasm,
+  };
+  // A CDN that serves a wasm other than the one the loader was built with: one byte changed.
+  const tampered = Buffer.from(await readFile(join(www, "pkg", "status_widget_banner_bg.wasm")));
+  tampered[tampered.length - 100] ^= 0xff;
   // The status file on its own origin, as on a status host or CDN.
   status = await serve(www, { cors: true, extra: {
     "/active.json": doc(TITLE),
@@ -74,7 +79,9 @@ before(async () => {
     "/csp.html": page(module("/status-widget.js"), src),
     "/sri.html": page(module("/status-widget.js", `integrity="${await sri("status-widget.js")}" crossorigin="anonymous"`), src),
     "/sri-wrong.html": page(module("/status-widget.js", `integrity="sha384-${"A".repeat(64)}" crossorigin="anonymous"`), src),
-    "/trap/status-widget.js": await readFile(join(www, "status-widget.js")),
+    "/tampered/status-widget.js": await readFile(join(www, "status-widget.js")),
+    "/tampered/pkg/status_widget_banner_bg.wasm": tampered,
+    "/tampered.html": page(module("/tampered/status-widget.js", `integrity="${await sri("status-widget.js")}" crossorigin="anonymous"`), src),
     "/trap/status.json": doc(TITLE),
     "/trap.html": page(module("/trap/status-widget.js"), "/trap/status.json", 'poll="0.3"'),
     // A login page deep in the site whose own policy would send its full address anywhere, with
@@ -175,6 +182,16 @@ for (const engine of engines) {
       await b.type("#email", "user@example.org");
       assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
       assert.deepEqual(await b.run(() => __errors), []);
+    });
+
+    test("a wasm that differs from the one the pinned loader names is refused, and the page is left alone", async () => {
+      await b.goto(site.url + "/tampered.html");
+      await b.waitFor("the widget says it could not load", () => __events.includes("load"));
+      assert.equal(await b.run(() => customElements.get("status-widget") === undefined), true, "nothing ran from it");
+      assert.equal(await b.run(() => document.querySelector("status-widget").getBoundingClientRect().height), 0);
+      await b.type("#email", "user@example.org");
+      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      assert.deepEqual(await b.run(() => ({ errors: __errors, ticks: __ticks > 0 })), { errors: [], ticks: true });
     });
 
     test("a trap inside the wasm empties the widget and leaves the page and its form working", async () => {

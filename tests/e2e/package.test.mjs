@@ -1,0 +1,124 @@
+// End-to-end: the release's npm package (dist/status-widget-VERSION.tgz, from scripts/release)
+// installed into fresh projects as a site owner would, each page opened in Chromium with the
+// banner shown: a static page with an import map, a Vite build, and a React 19 page (built by
+// Vite) that renders <status-widget> and listens to its events through React's props. Vite and
+// React come from the repository's node_modules (scripts/setup); the package from the tarball.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { launch, open, root } from "./browser.mjs";
+import { serve } from "./static-server.mjs";
+
+const run = promisify(execFile);
+const dist = join(root, "dist");
+const projects = join(root, "target", "e2e", "projects");
+const iso = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
+const status = JSON.stringify({
+  version: 1,
+  service: { name: "Example", status_page: "https://status.example.org/" },
+  updated_at: iso(-1),
+  incidents: [{ id: "safari", title: "Login fails on Safari", impact: "major", status: "identified",
+    started_at: iso(-30), updates: [{ at: iso(-20), body: "Safari blocks third-party cookies." }] }],
+});
+
+/** A fresh project folder with the package installed from the tarball, nothing else. */
+async function project(name, files) {
+  const dir = join(projects, name);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, "public"), { recursive: true });
+  await writeFile(join(dir, "package.json"), JSON.stringify({ name: `sw-${name}`, private: true, type: "module" }));
+  const tarball = (await readdir(dist)).find((f) => /^status-widget-.*\.tgz$/.test(f));
+  assert.ok(tarball, "dist/ holds the package: run scripts/release");
+  await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", join(dist, tarball)], { cwd: dir });
+  await writeFile(join(dir, "public", "status.json"), status);
+  for (const [file, text] of Object.entries(files)) await writeFile(join(dir, file), text);
+  return dir;
+}
+
+/** Builds `dir` with Vite (resolved from the repository's node_modules) into dir/dist. */
+async function viteBuild(dir) {
+  const { build } = await import("vite");
+  await build({ root: dir, logLevel: "silent", build: { outDir: join(dir, "dist"), emptyOutDir: true } });
+  return join(dir, "dist");
+}
+
+let browser;
+const servers = [];
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  for (const server of servers) await server.close();
+});
+
+/** Serves `dir`, opens `path`, waits for the banner; returns its text and the page's own records. */
+async function shown(dir, path = "/index.html") {
+  const server = await serve(dir, { extra: { "/favicon.ico": "" } });
+  servers.push(server);
+  const { page, context, problems } = await open(browser, server.url + path);
+  await page.waitForFunction(
+    () => document.querySelector("status-widget")?.shadowRoot?.querySelector(".item"), null, { polling: "raf" });
+  const text = await page.locator("status-widget .item").innerText();
+  const records = await page.evaluate(() => window.__records ?? null);
+  await context.close();
+  return { text, records, problems, log: server.log };
+}
+
+test("a static page with an import map loads the installed package", async () => {
+  const dir = await project("importmap", {
+    "index.html": `<!doctype html><html lang="en"><meta charset="utf-8"><title>Import map</title>
+      <script type="importmap">{ "imports": { "status-widget": "./node_modules/status-widget/status-widget.js" } }</script>
+      <script type="module">import "status-widget";</script>
+      <status-widget src="/public/status.json"></status-widget>`,
+  });
+  const { text, problems } = await shown(dir);
+  assert.match(text, /Login fails on Safari/);
+  assert.deepEqual(problems, []);
+});
+
+test("a Vite build bundles the package, copying its glue and wasm", async () => {
+  const dir = await project("vite", {
+    "index.html": `<!doctype html><html lang="en"><meta charset="utf-8"><title>Vite</title>
+      <script type="module" src="/main.js"></script>
+      <status-widget src="/status.json"></status-widget>`,
+    "main.js": `import { ready } from "status-widget";\nready.then(() => console.log("status-widget ready"));\n`,
+  });
+  const out = await viteBuild(dir);
+  const assets = await readdir(join(out, "assets"));
+  assert.ok(assets.some((f) => f.endsWith(".wasm")), `the wasm is among the built assets: ${assets}`);
+  const { text, problems, log } = await shown(out);
+  assert.match(text, /Login fails on Safari/);
+  assert.ok(log.some((entry) => entry.path.startsWith("/assets/") && entry.path.endsWith(".wasm")),
+    "the page loaded the wasm from Vite's assets");
+  assert.deepEqual(problems, []);
+});
+
+test("a React 19 page renders <status-widget> and hears its events through React's props", async () => {
+  const dir = await project("react", {
+    "index.html": `<!doctype html><html lang="en"><meta charset="utf-8"><title>React</title>
+      <div id="app"></div><script type="module" src="/main.js"></script>`,
+    "main.js": `import "status-widget";
+      import { createElement, useState } from "react";
+      import { createRoot } from "react-dom/client";
+      window.__records = [];
+      function Login() {
+        const [level, setLevel] = useState("unknown");
+        return createElement("main", null,
+          createElement("status-widget", { src: "/status.json", "onstatus-widget-update": (event) => {
+            window.__records.push(event.detail.level);
+            setLevel(event.detail.level);
+          } }),
+          createElement("p", { id: "level" }, "Level: " + level));
+      }
+      createRoot(document.getElementById("app")).render(createElement(Login));
+    `,
+  });
+  const { text, records, problems } = await shown(await viteBuild(dir));
+  assert.match(text, /Login fails on Safari/);
+  assert.deepEqual(records, ["major"], "React's onstatus-widget-update prop heard the event");
+  assert.deepEqual(problems, []);
+});
