@@ -55,14 +55,17 @@ after(async () => {
   for (const server of servers) await server.close();
 });
 
-/** Serves `dir`, opens `path`, waits for the banner; returns its text and the page's own records. */
-async function shown(dir, path = "/index.html") {
+/** Serves `dir`, opens `path`, waits for the banner; returns its text and the page's own records,
+ *  and keeps a screenshot as target/e2e/package-NAME.png. */
+async function shown(dir, name, path = "/index.html") {
   const server = await serve(dir, { extra: { "/favicon.ico": "" } });
   servers.push(server);
   const { page, context, problems } = await open(browser, server.url + path);
   await page.waitForFunction(
     () => document.querySelector("status-widget")?.shadowRoot?.querySelector(".item"), null, { polling: "raf" });
   const text = await page.locator("status-widget .item").innerText();
+  await page.waitForTimeout(300); // the item's 160 ms fade-in, for the screenshot
+  await page.screenshot({ path: join(root, "target", "e2e", `package-${name}.png`), fullPage: true });
   const records = await page.evaluate(() => window.__records ?? null);
   await context.close();
   return { text, records, problems, log: server.log };
@@ -75,7 +78,7 @@ test("a static page with an import map loads the installed package", async () =>
       <script type="module">import "status-widget";</script>
       <status-widget src="/public/status.json"></status-widget>`,
   });
-  const { text, problems } = await shown(dir);
+  const { text, problems } = await shown(dir, "importmap");
   assert.match(text, /Login fails on Safari/);
   assert.deepEqual(problems, []);
 });
@@ -90,7 +93,7 @@ test("a Vite build bundles the package, copying its glue and wasm", async () => 
   const out = await viteBuild(dir);
   const assets = await readdir(join(out, "assets"));
   assert.ok(assets.some((f) => f.endsWith(".wasm")), `the wasm is among the built assets: ${assets}`);
-  const { text, problems, log } = await shown(out);
+  const { text, problems, log } = await shown(out, "vite");
   assert.match(text, /Login fails on Safari/);
   assert.ok(log.some((entry) => entry.path.startsWith("/assets/") && entry.path.endsWith(".wasm")),
     "the page loaded the wasm from Vite's assets");
@@ -117,7 +120,7 @@ test("a React 19 page renders <status-widget> and hears its events through React
       createRoot(document.getElementById("app")).render(createElement(Login));
     `,
   });
-  const { text, records, problems } = await shown(await viteBuild(dir));
+  const { text, records, problems } = await shown(await viteBuild(dir), "react");
   assert.match(text, /Login fails on Safari/);
   assert.deepEqual(records, ["major"], "React's onstatus-widget-update prop heard the event");
   assert.deepEqual(problems, []);
