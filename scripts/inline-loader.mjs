@@ -9,7 +9,7 @@
 // each becomes a function that runs its body in a scope of its own and returns its exports, so
 // the two never share state (one wasm instance each), and nothing is imported at run time.
 import { readFileSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
+import { sri as integrityOf } from "./sri.mjs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -45,10 +45,8 @@ function factory(name, path) {
   return `function ${name}() {\n${code}\nreturn { ${exported.join(", ")} };\n}\n`;
 }
 
-const sri = (glue) => {
-  const wasm = join(dirname(glue), `${basename(glue, ".js")}_bg.wasm`);
-  return `sha384-${createHash("sha384").update(readFileSync(wasm)).digest("base64")}`;
-};
+/** The integrity of the wasm beside the glue at `glue`. */
+const sri = (glue) => integrityOf(join(dirname(glue), `${basename(glue, ".js")}_bg.wasm`));
 
 const start = loader.indexOf("// BUILD: glue");
 const end = loader.indexOf("// BUILD: end", start);
