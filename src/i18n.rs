@@ -344,21 +344,46 @@ const ES: Strings = Strings {
     show_older: "Mostrar incidentes anteriores ({n} más)",
 };
 
+/// The primary language subtag of a BCP 47 tag (`de-AT` → `de`).
+pub fn primary(tag: &str) -> &str {
+    tag.trim().split(['-', '_']).next().unwrap_or("")
+}
+
 /// The strings for a BCP 47 tag (`de-CH` → German); English for anything else.
 pub fn strings_for(tag: &str) -> &'static Strings {
-    let primary = tag.split(['-', '_']).next().unwrap_or("");
     [&DE, &FR, &ES]
         .into_iter()
-        .find(|s| s.lang.eq_ignore_ascii_case(primary))
+        .find(|s| s.lang.eq_ignore_ascii_case(primary(tag)))
         .unwrap_or(&EN)
 }
 
 /// Whether the widget has its own strings for this tag's language.
 pub fn is_supported(tag: &str) -> bool {
-    let primary = tag.split(['-', '_']).next().unwrap_or("");
     ["en", "de", "fr", "es"]
         .iter()
-        .any(|l| l.eq_ignore_ascii_case(primary))
+        .any(|l| l.eq_ignore_ascii_case(primary(tag)))
+}
+
+/// The locale dates and times are written in by a widget that speaks `language` (a primary
+/// subtag such as `en`): the element's own `lang` when it names that language; else the first of
+/// the reader's preferred locales (`navigator.languages`) in that language, so that an `en` page
+/// shows a British reader British dates and a `de` page an Austrian reader Austrian ones; else
+/// the page's `lang`, when in that language; else the language itself. Dates never come in
+/// another language than the words around them.
+pub fn format_locale(
+    language: &str,
+    attribute: Option<&str>,
+    page: Option<&str>,
+    reader: &[String],
+) -> String {
+    let speaks = |tag: &&str| primary(tag).eq_ignore_ascii_case(language);
+    attribute
+        .filter(speaks)
+        .or_else(|| reader.iter().map(String::as_str).find(speaks))
+        .or_else(|| page.filter(speaks))
+        .unwrap_or(language)
+        .trim()
+        .to_owned()
 }
 
 /// Replaces `{n}` and `{title}` in a template.
@@ -403,6 +428,32 @@ mod tests {
         assert_eq!(strings_for("ja").lang, "en");
         assert_eq!(strings_for("").lang, "en");
         assert!(is_supported("de-AT") && !is_supported("ja-JP"));
+    }
+
+    #[test]
+    fn dates_follow_the_readers_region_within_the_widgets_language() {
+        let reader = |tags: &[&str]| tags.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        // (language, element's lang, page's lang, reader's locales) → locale of the dates
+        let cases = [
+            ("en", None, Some("en"), reader(&["en-GB", "en"]), "en-GB"),
+            ("de", None, Some("de"), reader(&["de-AT", "en-US"]), "de-AT"),
+            ("en", None, Some("en"), reader(&["de-DE"]), "en"),
+            ("en", None, Some("en-GB"), reader(&["fr-FR"]), "en-GB"),
+            ("en", None, Some("en-GB"), reader(&["en-US"]), "en-US"),
+            ("fr", None, Some("fr"), reader(&["en-US", "fr-CA"]), "fr-CA"),
+            ("en", Some("en-AU"), Some("en"), reader(&["en-GB"]), "en-AU"),
+            ("de", Some("de"), Some("en"), reader(&["de-CH"]), "de"),
+            // An element in a language without strings speaks English, in the reader's English.
+            ("en", Some("ja"), Some("ja"), reader(&["ja-JP", "en-IN"]), "en-IN"),
+            ("en", None, None, reader(&[]), "en"),
+        ];
+        for (language, attribute, page, locales, expected) in cases {
+            assert_eq!(
+                format_locale(language, attribute, page, &locales),
+                expected,
+                "{language} {attribute:?} {page:?} {locales:?}"
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::components::{StatusWidget, StatusWidgetProps};
 use crate::config::{WidgetConfig, OBSERVED_ATTRIBUTES};
-use crate::i18n::is_supported;
+use crate::i18n::{format_locale, is_supported, primary};
 use crate::view::StatusEvent;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -144,23 +144,27 @@ fn props_for(host: &HtmlElement) -> StatusWidgetProps {
     }
 }
 
-/// The widget's language: its `lang` attribute, the nearest ancestor's, the document's, the
-/// browser's, else English. A language without strings of its own falls back to English.
+/// The widget's locale: its language is the element's `lang` attribute, the nearest ancestor's,
+/// the document's, the browser's, else English (a language without strings of its own falls back
+/// to English); within that language, [`format_locale`] picks the reader's own region when it can
+/// (`en` page, `en-GB` reader → `en-GB`), which the dates and times are written in.
 fn resolve_lang(host: &HtmlElement, attribute: Option<&str>) -> String {
-    let inherited = || {
-        host.closest("[lang]")
-            .ok()
-            .flatten()
-            .and_then(|e| e.get_attribute("lang"))
-            .filter(|l| !l.trim().is_empty())
-    };
-    let browser = || web_sys::window().and_then(|w| w.navigator().language());
-    attribute
-        .map(str::to_owned)
-        .or_else(inherited)
-        .or_else(browser)
+    let page = host
+        .parent_element()
+        .and_then(|p| p.closest("[lang]").ok().flatten())
+        .and_then(|e| e.get_attribute("lang"))
+        .filter(|l| !l.trim().is_empty());
+    let reader: Vec<String> = web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| list.iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default();
+    let language = attribute
+        .or(page.as_deref())
+        .or(reader.first().map(String::as_str))
         .filter(|tag| is_supported(tag))
-        .unwrap_or_else(|| "en".to_owned())
+        .map_or("en", primary)
+        .to_ascii_lowercase();
+    format_locale(&language, attribute, page.as_deref(), &reader)
 }
 
 /// Fires `event` at the element: `status-widget-update` with `{ level, active, stale, source,

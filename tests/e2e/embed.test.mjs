@@ -35,6 +35,9 @@ before(async () => {
     "/control.json": "{}",
     "/active.json": activeStatus(),
     "/long-words.json": activeStatus("Login" + "fails".repeat(40), " " + "x".repeat(300)),
+    // Started on a January day, whose month some regions name differently (de-AT: "Jän.").
+    "/january.json": JSON.stringify({ version: 1, incidents: [{ id: "jan", title: "Slow logins", impact: "minor",
+      status: "identified", started_at: "2024-01-04T07:30:00Z", updates: [{ at: "2024-01-04T07:30:00Z", body: "Slow." }] }] }),
   } });
   const snippet = (src, attributes = "") => `<!doctype html><html lang="en"><meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1"><title>Plain page</title>
@@ -122,6 +125,33 @@ test("the element exposes its level to scripts and CSS, refreshes on request, an
   assert.equal(reads(), before + 1, "one more read of the status file");
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("dates follow the reader's own region within the page's language; an element's lang wins", async () => {
+  // (page lang, element lang, the browser's locale) → the locale the dates must be written in
+  const cases = [
+    ["en", "", "en-GB", "en-GB"], ["en", "", "en-US", "en-US"], ["de", "", "de-AT", "de-AT"],
+    ["de", "", "de-DE", "de-DE"], ["fr", "", "fr-CA", "fr-CA"], ["en", "", "de-DE", "en"],
+    ["en", "en-AU", "en-GB", "en-AU"],
+  ];
+  const seen = [];
+  for (const [lang, own, locale, expected] of cases) {
+    const html = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>Locale</title>
+      <script type="module" src="${cdn.url}/status-widget.js"></script>
+      <status-widget src="${cdn.url}/january.json" ${own ? `lang="${own}"` : ""}></status-widget>`;
+    pages.extra[`/locale-${lang}-${own}-${locale}.html`] = html;
+    const { page, context, problems } = await open(`/locale-${lang}-${own}-${locale}.html`, { locale });
+    await bannerVisible(page);
+    const [shown, wanted] = await page.evaluate((expected) => [
+      document.querySelector("status-widget").shadowRoot.querySelector(".when time").getAttribute("title"),
+      new Intl.DateTimeFormat(expected, { dateStyle: "medium", timeStyle: "short" }).format(new Date("2024-01-04T07:30:00Z")),
+    ], expected);
+    assert.equal(shown, wanted, `page ${lang}, element ${own || "-"}, browser ${locale}: ${expected}`);
+    seen.push(shown);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  assert.notEqual(seen[0], seen[1], "British and American dates differ");
 });
 
 test("the status request carries no cookie, credentials or page address, though the browser holds all three", async () => {
