@@ -444,7 +444,13 @@ mod tests {
             ("en", Some("en-AU"), Some("en"), reader(&["en-GB"]), "en-AU"),
             ("de", Some("de"), Some("en"), reader(&["de-CH"]), "de"),
             // An element in a language without strings speaks English, in the reader's English.
-            ("en", Some("ja"), Some("ja"), reader(&["ja-JP", "en-IN"]), "en-IN"),
+            (
+                "en",
+                Some("ja"),
+                Some("ja"),
+                reader(&["ja-JP", "en-IN"]),
+                "en-IN",
+            ),
             ("en", None, None, reader(&[]), "en"),
         ];
         for (language, attribute, page, locales, expected) in cases {
