@@ -147,8 +147,7 @@ export async function measureWhereUsersAre(browser, { page, active, text, runs }
         target, repeat ? undefined : ratio <= 1.5);
     }
   }
-  // The loader (with the glue inlined) and the banner wasm.
-  if (firstWidget.files < 2) throw new Error(`the widget page loaded ${firstWidget.files} widget files, expected 2`);
+  if (firstWidget.files < 3) throw new Error(`the widget page loaded ${firstWidget.files} widget files, expected 3`);
   row("slow 4G, first visit: status file requested / wasm requested (widget, first run)",
     `${firstWidget.statusStart?.toFixed(0)} ms / ${firstWidget.wasmStart?.toFixed(0)} ms after navigation`, "", undefined);
   row("widget bytes a banner page downloads, as served (brotli)", `${(firstWidget.body / 1024).toFixed(1)} KiB body, ${(firstWidget.wire / 1024).toFixed(1)} KiB on the wire`, "", undefined);

@@ -21,7 +21,9 @@ const manifest = {
   },
   files: [
     "status-widget.js",
+    "pkg/status_widget_banner.js",
     "pkg/status_widget_banner_bg.wasm",
+    "pkg/status_widget.js",
     "pkg/status_widget_bg.wasm",
     "status-widget.d.ts",
     "react.d.ts",

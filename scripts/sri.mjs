@@ -1,6 +1,6 @@
 // Subresource integrity: the sha384 of files, as integrity="…" writes it. Run as a script, it
 // prints "FILE sha384-…" for each FILE (relative to --from DIR when given); scripts/build,
-// scripts/release and scripts/inline-loader.mjs share it.
+// scripts/release and scripts/pin-wasm.mjs share it.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -21,14 +21,14 @@
 //   show (`mayShow`), else after the page's `load` event when the main thread is idle. It never
 //   decides what is shown: the wasm always loads, reads the file and decides.
 
-// BUILD: glue (scripts/build replaces this block with both builds' glue inlined and the sha384
-// of their wasm, scripts/inline-loader.mjs; as written here, the glue is imported from pkg/)
+// Each build's glue and wasm, written out as literals next to `import.meta.url` so that bundlers
+// (Vite, webpack, Rollup) see and copy them, and a plain <script type="module"> finds them beside
+// this file. The glue is imported only when its build is needed (a quiet login page parses none
+// of it before its load event); a page pins it with its import map's `integrity`. The wasm is
+// fetched with its sha384, which scripts/build writes in here (scripts/pin-wasm.mjs): a wasm that
+// differs is refused by the browser.
 const glue = { banner: () => import("./pkg/status_widget_banner.js"), page: () => import("./pkg/status_widget.js") };
 const integrity = { banner: undefined, page: undefined };
-// BUILD: end
-// Each build's wasm, written out as a literal next to `import.meta.url` so that bundlers (Vite,
-// webpack, Rollup) see and copy it, and a plain <script type="module"> finds it beside this file.
-// It is fetched with its sha384 (`integrity`): a wasm that differs is refused by the browser.
 const wasmUrl = {
   banner: () => new URL("./pkg/status_widget_banner_bg.wasm", import.meta.url),
   page: () => new URL("./pkg/status_widget_bg.wasm", import.meta.url),

@@ -46,7 +46,7 @@ const shadowText = () => document.querySelector("status-widget").shadowRoot?.tex
 const TITLE = "Login fails on Safari";
 const PANIC = "status-widget: panic here"; // src/embed: the fault-injection build panics on it
 
-let status, site;
+let status, site, pinned;
 before(async () => {
   // The fault build has every feature; it stands in for the banner build as well, and its
   // loader (scripts/test inlines the fault glue into it) pins the fault wasm.
@@ -54,8 +54,11 @@ before(async () => {
     throw new Error("target/fault-pkg is missing: scripts/test builds it");
   });
   const faultWasm = await faultFile("status_widget_bg.wasm");
+  const faultGlue = await faultFile("status_widget.js");
   const fault = {
     "/trap/status-widget.js": await faultFile("status-widget.js"),
+    "/trap/pkg/status_widget.js": faultGlue,
+    "/trap/pkg/status_widget_banner.js": faultGlue,
     "/trap/pkg/status_widget_bg.wasm": faultWasm,
     "/trap/pkg/status_widget_banner_bg.wasm": faultWasm,
   };
@@ -80,6 +83,7 @@ before(async () => {
     "/sri.html": page(module("/status-widget.js", `integrity="${await sri("status-widget.js")}" crossorigin="anonymous"`), src),
     "/sri-wrong.html": page(module("/status-widget.js", `integrity="sha384-${"A".repeat(64)}" crossorigin="anonymous"`), src),
     "/tampered/status-widget.js": await readFile(join(www, "status-widget.js")),
+    "/tampered/pkg/status_widget_banner.js": await readFile(join(www, "pkg", "status_widget_banner.js")),
     "/tampered/pkg/status_widget_banner_bg.wasm": tampered,
     "/tampered.html": page(module("/tampered/status-widget.js", `integrity="${await sri("status-widget.js")}" crossorigin="anonymous"`), src),
     "/trap/status.json": doc(TITLE),
@@ -92,10 +96,36 @@ before(async () => {
     "/same/active.json": doc(TITLE),
     "/same/control.json": "{}",
   } });
+  // Pages that pin the glue with their import map's integrity (an inline import map, so served
+  // without the CSP above, which allows no inline script).
+  const loaderHash = await sri("status-widget.js");
+  const glueHash = await sri("pkg/status_widget_banner.js");
+  const pinnedPage = (folder) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign in</title>
+    <script src="/probe.js"></script>
+    <script type="importmap">${JSON.stringify({ integrity: { [`${pinned.url}/${folder}/pkg/status_widget_banner.js`]: glueHash } })}</script>
+    <script type="module" src="/${folder}/status-widget.js" integrity="${loaderHash}" crossorigin="anonymous"></script>
+    <h1>Sign in</h1>
+    <status-widget src="${src}"></status-widget>
+    <form><label for="email">Email</label><input id="email" type="email"></form>`;
+  const realGlue = await readFile(join(www, "pkg", "status_widget_banner.js"), "utf8");
+  const realWasm = await readFile(join(www, "pkg", "status_widget_banner_bg.wasm"));
+  pinned = await serve(www, { extra: {
+    "/favicon.ico": "",
+    "/probe.js": probe,
+    "/good/status-widget.js": await readFile(join(www, "status-widget.js")),
+    "/good/pkg/status_widget_banner.js": realGlue,
+    "/good/pkg/status_widget_banner_bg.wasm": realWasm,
+    "/bad/status-widget.js": await readFile(join(www, "status-widget.js")),
+    "/bad/pkg/status_widget_banner.js": `${realGlue}\n;globalThis.__glueChanged = true;`,
+    "/bad/pkg/status_widget_banner_bg.wasm": realWasm,
+  } });
+  pinned.extra["/good.html"] = pinnedPage("good");
+  pinned.extra["/bad.html"] = pinnedPage("bad");
 });
 after(async () => {
   await status?.close();
   await site?.close();
+  await pinned?.close();
 });
 
 for (const engine of engines) {
@@ -192,6 +222,19 @@ for (const engine of engines) {
       await b.type("#email", "user@example.org");
       assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
       assert.deepEqual(await b.run(() => ({ errors: __errors, ticks: __ticks > 0 })), { errors: [], ticks: true });
+    });
+
+    test("with the glue pinned by the import map, a changed glue never runs and the page is left alone", async () => {
+      await b.goto(pinned.url + "/good.html");
+      await b.waitFor("the banner shows with everything pinned", (title) =>
+        document.querySelector("status-widget").shadowRoot?.textContent.includes(title), {}, TITLE);
+      await b.goto(pinned.url + "/bad.html");
+      await b.waitFor("the widget says it could not load", () => __events.includes("load"));
+      assert.equal(await b.run(() => globalThis.__glueChanged === undefined), true, "the changed glue did not run");
+      assert.equal(await b.run(() => document.querySelector("status-widget").getBoundingClientRect().height), 0);
+      await b.type("#email", "user@example.org");
+      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      assert.deepEqual(await b.run(() => __errors), []);
     });
 
     test("a trap inside the wasm empties the widget and leaves the page and its form working", async () => {
