@@ -37,10 +37,9 @@ async fn an_active_major_incident_is_announced_with_its_text_times_components_an
     wait_until("the banner shows", || w.find(".item").is_some()).await;
 
     let banner = w.find(".banner").unwrap();
-    assert_eq!(
-        banner.get_attribute("role").as_deref(),
-        Some("alert"),
-        "major: role=alert"
+    assert!(
+        w.announced_urgently().contains("Login fails on Safari"),
+        "major: announced in the alert region"
     );
     assert_eq!(
         banner.get_attribute("aria-label").as_deref(),
@@ -87,6 +86,51 @@ async fn an_active_major_incident_is_announced_with_its_text_times_components_an
 }
 
 #[wasm_bindgen_test]
+async fn a_new_incident_and_a_new_update_are_each_announced_once_and_dismissing_announces_nothing()
+{
+    let key = unique("announce");
+    let id = unique("outage");
+    let doc = |updates: &[&str]| incident_doc(&id, "Login fails", "major", "identified", updates);
+    put(&key, &doc(&["Investigating"])).await;
+    let w = mount(&[("src", &doc_url(&key)), ("poll", "0.3")]);
+    // The live regions are there, empty, before anything is read: what comes is a change.
+    yew::scheduler::flush().await;
+    let region = w
+        .find(".announce [role=alert]")
+        .expect("the alert region from mount");
+    assert_eq!(region.text_content().as_deref(), Some(""));
+    assert!(w.find(".announce [role=status]").is_some());
+    wait_until("the incident is announced", || {
+        w.announced_urgently().contains("Login fails")
+    })
+    .await;
+    let first = w.announced_urgently();
+    assert!(first.contains("Investigating"), "{first}");
+    // Polls of the same file, and dismissing, change nothing a screen reader would read again.
+    sleep(1_000).await;
+    assert_eq!(w.announced_urgently(), first);
+    let dismiss: web_sys::HtmlElement = w.find(".dismiss").unwrap().unchecked_into();
+    dismiss.click();
+    wait_until("dismissed", || w.find(".item").is_none()).await;
+    assert_eq!(
+        w.announced_urgently(),
+        first,
+        "dismissing announces nothing"
+    );
+    // A new update of the same incident is announced once, and shows the banner again.
+    put(&key, &doc(&["Investigating", "A fix is deploying"])).await;
+    wait_until("the update is announced", || {
+        w.announced_urgently().contains("A fix is deploying")
+    })
+    .await;
+    let second = w.announced_urgently();
+    sleep(1_000).await;
+    assert_eq!(w.announced_urgently(), second, "once");
+    assert!(w.find(".item").is_some());
+    w.assert_no_uncaught_error();
+}
+
+#[wasm_bindgen_test]
 async fn a_minor_incident_is_polite_and_nothing_active_takes_zero_height() {
     let key = unique("minor");
     put(
@@ -102,9 +146,9 @@ async fn a_minor_incident_is_polite_and_nothing_active_takes_zero_height() {
     .await;
     let w = mount(&[("src", &doc_url(&key))]);
     wait_until("the banner shows", || w.find(".item").is_some()).await;
-    assert_eq!(
-        w.find(".banner").unwrap().get_attribute("role").as_deref(),
-        Some("status")
+    assert!(
+        w.announced().contains("Slow pages") && w.announced_urgently().is_empty(),
+        "minor: announced politely, not as an alert"
     );
 
     let quiet_key = unique("quiet");
@@ -169,10 +213,7 @@ async fn maintenance_and_notices_appear_in_their_own_style() {
         !w.text().contains("Far away"),
         "more than 24 hours ahead: not in the banner"
     );
-    assert_eq!(
-        w.find(".banner").unwrap().get_attribute("role").as_deref(),
-        Some("status")
-    );
+    assert!(w.announced().contains("CDN change") && w.announced_urgently().is_empty());
     let more = w.find("button.more").expect("an 'and 1 more' button");
     assert_eq!(more.text_content().as_deref(), Some("and 1 more"));
     assert_eq!(

@@ -1,4 +1,5 @@
 use super::{contact_line, BannerItem, Locale};
+use crate::hooks::Announcement;
 use crate::i18n::fill;
 use crate::model::DismissalKey;
 use crate::view::{ItemView, StatusView};
@@ -22,7 +23,8 @@ pub struct BannerProps {
     pub locale: Locale,
 }
 
-/// The login-page banner: nothing at all when nothing is active.
+/// The login-page banner: nothing at all when nothing is active. It is not a live region itself:
+/// the widget's [`live_regions`] announce what is new.
 #[component]
 pub fn Banner(props: &BannerProps) -> Html {
     let expanded = use_state(|| false);
@@ -33,7 +35,7 @@ pub fn Banner(props: &BannerProps) -> Html {
     });
     if view.stale {
         return html! {
-            <section class="banner" part="banner" role="status" aria-label={s.region}>
+            <section class="banner" part="banner" aria-label={s.region}>
                 <p class="unknown" part="unknown">
                     <strong>{ s.status_unknown }</strong>{ " " }{ s.status_outdated }{ " " }
                     { status_link }
@@ -49,7 +51,6 @@ pub fn Banner(props: &BannerProps) -> Html {
     if visible.is_empty() {
         return html! {};
     }
-    let urgent = visible.iter().any(|i| i.kind.is_urgent());
     let hidden = visible.len().saturating_sub(VISIBLE_ITEMS);
     let shown = if *expanded {
         visible.len()
@@ -61,8 +62,7 @@ pub fn Banner(props: &BannerProps) -> Html {
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
     };
     html! {
-        <section class="banner" part="banner" role={if urgent { "alert" } else { "status" }}
-            aria-label={s.region}>
+        <section class="banner" part="banner" aria-label={s.region}>
             <ul class="items">
                 { for visible.iter().take(shown).enumerate().map(|(i, item)| html! {
                     <BannerItem key={list_key(&visible, i)} item={(*item).clone()}
@@ -78,6 +78,18 @@ pub fn Banner(props: &BannerProps) -> Html {
             }
             { contact_line(&view.document.service.contact, s) }
         </section>
+    }
+}
+
+/// The banner's two live regions, rendered from mount and kept (visually hidden, taking no
+/// space): what is new is put into them, so a screen reader announces it once; urgent items
+/// (major and critical incidents) in the assertive one.
+pub fn live_regions(announcement: &Announcement) -> Html {
+    html! {
+        <div class="announce">
+            <p role="status">{ &announcement.polite }</p>
+            <p role="alert">{ &announcement.urgent }</p>
+        </div>
     }
 }
 

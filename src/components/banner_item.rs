@@ -1,4 +1,5 @@
 use super::{text_html, Locale};
+use crate::hooks::item_label;
 use crate::i18n::fill;
 use crate::model::{DismissalKey, Timestamp};
 use crate::view::{ItemKind, ItemView};
@@ -22,14 +23,7 @@ pub struct BannerItemProps {
 pub fn BannerItem(props: &BannerItemProps) -> Html {
     let BannerItemProps { item, now, .. } = props;
     let s = props.locale.strings;
-    let label = match item.kind {
-        ItemKind::Incident(impact, status) => {
-            format!("{} · {}", s.impact(impact), s.status(status))
-        }
-        ItemKind::MaintenanceNow => s.maintenance_now.to_owned(),
-        ItemKind::MaintenancePlanned => s.maintenance_planned.to_owned(),
-        ItemKind::Notice(_) => String::new(),
-    };
+    let label = item_label(item.kind, s);
     let meta = item_meta(item, *now, &props.locale);
     let dismiss = {
         let key = item.key.clone();

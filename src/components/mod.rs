@@ -11,7 +11,7 @@ mod page;
 mod text;
 mod widget;
 
-pub use banner::{Banner, BannerProps};
+pub use banner::{live_regions, Banner, BannerProps};
 pub use banner_item::BannerItem;
 pub use contact::contact_line;
 pub use indicator::{Indicator, IndicatorProps};

@@ -1,10 +1,10 @@
 #[cfg(feature = "page")]
 use super::StatusPage;
-use super::{Banner, Indicator, Locale};
+use super::{live_regions, Banner, Indicator, Locale};
 use crate::config::{Mode, Theme, WidgetConfig};
 use crate::hooks::{
-    use_dismissals, use_intl_ready, use_now, use_prefers_dark, use_status, use_status_events,
-    use_status_view,
+    use_announcement, use_dismissals, use_intl_ready, use_now, use_prefers_dark, use_status,
+    use_status_events, use_status_view,
 };
 use crate::i18n::strings_for;
 use crate::io::intl::TimeFormatter;
@@ -65,6 +65,7 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         formatter: Rc::new(TimeFormatter::new(lang)),
     });
     let view = use_status_view(state.current.clone(), revision, config, now);
+    let announcement = use_announcement(view.as_deref(), locale.strings);
     use_status_events(&state, revision, view.as_deref(), props.on_event.clone());
     // Dates are needed by the page, and by a banner with something to show.
     let full = config.mode == Mode::Page;
@@ -76,7 +77,7 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         .map_or(config.status_page.clone(), |v| v.status_page.clone())
         .map(AttrValue::from);
     let locale = (*locale).clone();
-    match (view, config.mode) {
+    let content = match (view, config.mode) {
         // Nothing read yet: the banner stays empty; the indicator and the page say so once
         // reading failed.
         (None, Mode::Indicator | Mode::Page) if state.failure.is_some() => html! {
@@ -94,5 +95,11 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         #[cfg(not(feature = "page"))]
         (Some(view), Mode::Page) => html! { <Banner {view} {dismissed} {on_dismiss} {locale} /> },
         (Some(view), Mode::Banner) => html! { <Banner {view} {dismissed} {on_dismiss} {locale} /> },
+    };
+    // The banner's live regions exist from mount, empty, whatever is shown (README, "Announcements").
+    if config.mode == Mode::Banner {
+        html! { <>{ live_regions(&announcement) }{ content }</> }
+    } else {
+        content
     }
 }

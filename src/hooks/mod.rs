@@ -1,7 +1,8 @@
-//! Yew hooks: the status file, what it shows and its events, the clock, dismissals, the URL
+//! Yew hooks: the status file, what it shows, its events and its announcements, the clock, dismissals, the URL
 //! fragment, the colour scheme, the Intl warm-up, rendering a long list in steps and scrolling to
 //! an anchor.
 
+mod use_announcement;
 mod use_dismissals;
 mod use_intl_ready;
 #[cfg(feature = "page")]
@@ -16,6 +17,7 @@ mod use_status;
 mod use_status_events;
 mod use_status_view;
 
+pub use use_announcement::{item_label, use_announcement, Announcement};
 pub use use_dismissals::use_dismissals;
 pub use use_intl_ready::use_intl_ready;
 #[cfg(feature = "page")]

@@ -195,7 +195,24 @@ impl Mounted {
 
     /// All the text the widget shows.
     pub fn text(&self) -> String {
-        self.shadow().text_content().unwrap_or_default()
+        // The live regions come first and are never seen: leave their words out.
+        let all = self.shadow().text_content().unwrap_or_default();
+        let live = self.announced();
+        all.replacen(&live, "", 1)
+    }
+
+    /// What the live regions say (polite, then urgent), which a screen reader announces.
+    pub fn announced(&self) -> String {
+        self.find(".announce")
+            .and_then(|a| a.text_content())
+            .unwrap_or_default()
+    }
+
+    /// What the urgent (`role="alert"`) live region says.
+    pub fn announced_urgently(&self) -> String {
+        self.find(".announce [role=alert]")
+            .and_then(|a| a.text_content())
+            .unwrap_or_default()
     }
 
     /// The element's rendered height in CSS pixels.
