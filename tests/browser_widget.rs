@@ -979,3 +979,97 @@ async fn an_unchanged_file_that_goes_stale_fires_one_update() {
     assert_eq!(w.events.borrow().len(), 2, "one event for the change");
     w.assert_no_uncaught_error();
 }
+
+/// Lets the microtasks queued so far run (no task, so no frame, in between).
+async fn microtask() {
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED))
+        .await
+        .unwrap();
+}
+
+/// The page's own child of the element (here a line with a link), laid out where a person sees
+/// it, or not.
+fn fallback_shown(w: &Mounted) -> bool {
+    let child = w.host.first_element_child().expect("the page's own child");
+    let box_ = child.get_bounding_client_rect();
+    box_.width() > 0.0 && box_.height() > 0.0
+}
+
+#[wasm_bindgen_test]
+async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
+    let key = unique("fallback");
+    let id = unique("incident");
+    put(
+        &key,
+        &incident_doc(&id, "Login down", "major", "investigating", &["Looking"]),
+    )
+    .await;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let child = || {
+        let p = document.create_element("p").unwrap();
+        p.set_inner_html(
+            r#"Trouble signing in? <a href="https://status.example.org/">Service status</a>"#,
+        );
+        p
+    };
+
+    // Mounted, not yet read: the page's own line shows once yew's first render has run, in a
+    // microtask, so before the browser can paint a frame without it.
+    let w = mount(&[("src", &doc_url(&key))]);
+    w.host.append_child(&child()).unwrap();
+    microtask().await;
+    assert!(fallback_shown(&w), "before the first read");
+    // Something to say: the banner takes its place.
+    wait_until("the banner shows", || w.find(".item").is_some()).await;
+    assert!(!fallback_shown(&w), "the banner replaces the page's line");
+    // Dismissed: nothing left to say, the line is back.
+    w.find("button.dismiss")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    wait_until("the item is gone", || w.find(".item").is_none()).await;
+    assert!(fallback_shown(&w), "after the only item is dismissed");
+
+    // The indicator: the line until the first read, then the indicator's own words.
+    let mut indicator = mount(&[("src", &doc_url(&key)), ("mode", "indicator")]);
+    indicator.host.append_child(&child()).unwrap();
+    microtask().await;
+    assert!(fallback_shown(&indicator));
+    wait_until("the indicator shows", || {
+        indicator.find(".indicator").is_some()
+    })
+    .await;
+    assert!(!fallback_shown(&indicator));
+
+    // A file that cannot be read, with nothing read before: the banner has nothing to say.
+    let broken = mount(&[("src", &doc_url(&unique("missing")))]);
+    broken.host.append_child(&child()).unwrap();
+    wait_until("the failure is reported", || {
+        broken
+            .event_names()
+            .contains(&"status-widget-error".to_owned())
+    })
+    .await;
+    assert!(
+        fallback_shown(&broken),
+        "a failed read leaves the page's line"
+    );
+
+    // Unmounted (the loader does so when the element leaves or changes build): the line again.
+    let host = indicator.host.clone();
+    indicator.widget.take().unwrap().destroy();
+    assert!(
+        host.first_element_child()
+            .is_some_and(|c| c.get_bounding_client_rect().height() > 0.0),
+        "after destroy"
+    );
+    indicator.remove();
+    w.assert_no_uncaught_error();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item("status-widget:dismissed")
+        .unwrap();
+}

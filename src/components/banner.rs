@@ -1,4 +1,4 @@
-use super::{contact_line, BannerItem, Locale};
+use super::{contact_line, page_content, BannerItem, Locale};
 use crate::hooks::Announcement;
 use crate::i18n::fill;
 use crate::model::DismissalKey;
@@ -23,7 +23,8 @@ pub struct BannerProps {
     pub locale: Locale,
 }
 
-/// The login-page banner: nothing at all when nothing is active. It is not a live region itself:
+/// The login-page banner: when nothing is active (or everything is dismissed), the page's own
+/// content of the element ([`page_content`]) instead. It is not a live region itself:
 /// the widget's [`live_regions`] announce what is new.
 #[component]
 pub fn Banner(props: &BannerProps) -> Html {
@@ -49,7 +50,7 @@ pub fn Banner(props: &BannerProps) -> Html {
         .filter(|item| !props.dismissed.iter().any(|d| d.hides(&item.key)))
         .collect();
     if visible.is_empty() {
-        return html! {};
+        return page_content();
     }
     let hidden = visible.len().saturating_sub(VISIBLE_ITEMS);
     let shown = if *expanded {

@@ -4,6 +4,7 @@
 mod banner;
 mod banner_item;
 mod contact;
+mod fallback;
 mod indicator;
 mod locale;
 #[cfg(feature = "page")]
@@ -14,6 +15,7 @@ mod widget;
 pub use banner::{live_regions, Banner, BannerProps};
 pub use banner_item::BannerItem;
 pub use contact::contact_line;
+pub use fallback::page_content;
 pub use indicator::{Indicator, IndicatorProps};
 pub use locale::Locale;
 #[cfg(feature = "page")]

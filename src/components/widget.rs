@@ -1,6 +1,6 @@
 #[cfg(feature = "page")]
 use super::StatusPage;
-use super::{live_regions, Banner, Indicator, Locale};
+use super::{live_regions, page_content, Banner, Indicator, Locale};
 use crate::config::{Mode, Theme, WidgetConfig};
 use crate::hooks::{
     use_announcement, use_dismissals, use_intl_ready, use_now, use_prefers_dark, use_status,
@@ -78,13 +78,13 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         .map(AttrValue::from);
     let locale = (*locale).clone();
     let content = match (view, config.mode) {
-        // Nothing read yet: the banner stays empty; the indicator and the page say so once
-        // reading failed.
+        // Nothing read yet: the page's own content of the element shows; the indicator and the
+        // page say so once reading failed.
         (None, Mode::Indicator | Mode::Page) if state.failure.is_some() => html! {
             <Indicator level={None} stale={false} {status_page} {locale} />
         },
-        (None, _) => html! {},
-        (Some(_), _) if !dates_ready => html! {},
+        (None, _) => page_content(),
+        (Some(_), _) if !dates_ready => page_content(),
         (Some(view), Mode::Indicator) => html! {
             <Indicator level={Some(view.level)} stale={view.stale} {status_page} {locale} />
         },

@@ -76,13 +76,14 @@ pub fn mount_widget(host: HtmlElement) -> Result<MountedWidget, JsValue> {
             host.attach_shadow(&init)?
         }
     };
-    root.set_inner_html("");
-    apply_stylesheet(&root)?;
-    let document = host.owner_document().ok_or("no document")?;
-    let container = document.create_element("div")?;
-    container.set_class_name("root");
-    container.set_attribute("part", "root")?;
-    root.append_child(&container)?;
+    root.replace_children_with_node_0();
+    let container = match app_root(&host, &root) {
+        Ok(container) => container,
+        Err(error) => {
+            hand_back(&root);
+            return Err(error);
+        }
+    };
     let props = props_for(&host);
     let app = yew::Renderer::<StatusWidget>::with_root_and_props(container, props).render();
     Ok(MountedWidget {
@@ -101,14 +102,39 @@ impl MountedWidget {
         }
     }
 
-    /// Unmounts: stops polling, timers and listeners, and empties the shadow root.
+    /// Unmounts: stops polling, timers and listeners, and hands the element back to its own
+    /// children (the page's fallback content).
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
         if let Some(root) = self.host.shadow_root() {
-            root.set_inner_html("");
+            hand_back(&root);
         }
+    }
+}
+
+/// Styles `root` and adds the element the yew app renders into.
+fn app_root(host: &HtmlElement, root: &ShadowRoot) -> Result<web_sys::Element, JsValue> {
+    apply_stylesheet(root)?;
+    let document = host.owner_document().ok_or("no document")?;
+    let container = document.create_element("div")?;
+    container.set_class_name("root");
+    container.set_attribute("part", "root")?;
+    root.append_child(&container)?;
+    Ok(container)
+}
+
+/// Leaves only a slot in `root`, so that the element shows its own children (the page's
+/// fallback content) as it did before the widget was defined.
+fn hand_back(root: &ShadowRoot) {
+    // Built as a node, not written as HTML, so that a page enforcing Trusted Types allows it.
+    match root
+        .owner_document()
+        .and_then(|d| d.create_element("slot").ok())
+    {
+        Some(slot) => root.replace_children_with_node_1(&slot),
+        None => root.replace_children_with_node_0(),
     }
 }
 

@@ -3,12 +3,17 @@
 // to any host or CDN; nothing else is needed.
 //
 //   <script type="module" src="https://cdn.example.org/status-widget/status-widget.js"></script>
-//   <status-widget src="https://status.example.org/status.json"></status-widget>
+//   <status-widget src="https://status.example.org/status.json">
+//     <a href="https://status.example.org/">Service status</a>
+//   </status-widget>
 //
-// Nothing here throws into the host page: a failure empties the widget and fires a
-// `status-widget-error` event on it. Elements written before the wasm arrives are upgraded then.
-// A trap inside the wasm (a bug) empties every widget and stops them for the page's lifetime: a
-// trapped instance's state cannot be trusted, and a half-rendered banner is worse than none.
+// The element's own children (the link above) are the page's fallback: they show until the
+// widget has something to say, whenever it has nothing, and wherever the wasm cannot load or run.
+// Nothing here throws into the host page: a failure leaves the element to its children and
+// fires a `status-widget-error` event on it. Elements written before the wasm arrives are
+// upgraded then. A trap inside the wasm (a bug) stops every widget for the page's lifetime and
+// hands each back to its children: a trapped instance's state cannot be trusted, and a
+// half-rendered banner is worse than none.
 //
 // What this file does before the wasm arrives, so that a login page pays little on a quiet day
 // and an outage shows fast (README, "What a page downloads"):
@@ -35,8 +40,13 @@ const wasmUrl = {
 };
 const loading = {};
 
+/** Whether this browser can run the wasm at all (old engines, and pages or policies that take
+ *  WebAssembly away, cannot): if not, nothing is downloaded and the element's own children stay. */
+const canRun = typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function";
+
 /** Loads a build's glue and wasm (the wasm compiles while it streams); once per build. */
 function load(build) {
+  if (!canRun) return Promise.reject(new Error("this browser cannot run WebAssembly"));
   loading[build] ??= Promise.all([glue[build](), fetch(wasmUrl[build](), { integrity: integrity[build] })])
     .then(async ([wasm, response]) => {
       await wasm.default({ module_or_path: response });
@@ -217,14 +227,18 @@ function fail(element, kind, error) {
 const live = new Set(); // connected elements
 let trapped = null;
 
-/** After a trap: every widget empties, says so once, and is left alone from then on. */
+/**
+ * After a trap: every widget drops what it showed (a half-rendered banner is worse than none),
+ * says so once, and is left alone from then on. Its shadow root keeps only a slot, so the
+ * element shows the page's own children again, as it did before the wasm arrived.
+ */
 function stopAll(error) {
   if (trapped) return;
   trapped = error;
   for (const element of live) {
     element._widget = null;
     try {
-      element.shadowRoot?.replaceChildren();
+      element.shadowRoot?.replaceChildren(document.createElement("slot"));
     } catch (_) {
       // Nothing may escape into the page.
     }
@@ -356,7 +370,7 @@ function settle(build) {
 }
 
 const present = [...document.querySelectorAll("status-widget")];
-for (const element of present) {
+for (const element of canRun ? present : []) {
   const url = firstSource(element);
   if (url && !reads.has(url)) reads.set(url, read(url));
 }

@@ -24,29 +24,38 @@ const doc = (title) => JSON.stringify({
 
 // Loaded first on every page, from the page's own origin (the CSP allows no inline script):
 // records CSP violations, uncaught errors, the widget's events, and ticks a page timer.
-const probe = `window.__violations = []; window.__errors = []; window.__events = []; window.__ticks = 0;
+const probe = `window.__violations = []; window.__errors = []; window.__events = []; window.__details = []; window.__ticks = 0;
 document.addEventListener("securitypolicyviolation", (e) => /\\/favicon\\.ico$/.test(e.blockedURI) ||
   __violations.push(e.violatedDirective + ": " + e.blockedURI)); // the browser's own favicon request is not the widget's
 addEventListener("error", (e) => __errors.push(String(e.error || e.message)));
 addEventListener("unhandledrejection", (e) => __errors.push(String(e.reason)));
 for (const type of ["status-widget-update", "status-widget-error"])
-  document.addEventListener(type, (e) => __events.push(e.detail.kind || "update"));
+  document.addEventListener(type, (e) => __events.push(e.detail.kind || "update") && __details.push(e.detail));
 setInterval(() => __ticks++, 50);`;
 
-const page = (loader, src, poll = "") => `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign in</title>
+const page = (loader, src, poll = "", children = "") => `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign in</title>
   <script src="/probe.js"></script>
   ${loader}
   <link rel="stylesheet" href="/demo.css">
   <h1>Sign in</h1>
-  <status-widget src="${src}" ${poll}></status-widget>
+  <status-widget src="${src}" ${poll}>${children}</status-widget>
   <form><label for="email">Email</label><input id="email" type="email"></form>`;
+
+// The page's own fallback content of the element, as the README's snippet has it.
+const FALLBACK = '<p id="fallback">Trouble signing in? <a href="https://status.example.org/">Service status</a></p>';
+/** Whether the page's fallback is laid out where a person sees it (not hidden by the widget's
+ *  shadow root). */
+const fallbackShown = () => {
+  const box = document.getElementById("fallback").getBoundingClientRect();
+  return box.width > 0 && box.height > 0;
+};
 
 const sri = async (file) => "sha384-" + createHash("sha384").update(await readFile(join(www, file))).digest("base64");
 const shadowText = () => document.querySelector("status-widget").shadowRoot?.textContent ?? "";
 const TITLE = "Login fails on Safari";
 const PANIC = "status-widget: panic here"; // src/embed: the fault-injection build panics on it
 
-let status, site, pinned;
+let status, site, pinned, wasmRefused;
 before(async () => {
   // The fault build has every feature; it stands in for the banner build as well, and its
   // loader (scripts/test inlines the fault glue into it) pins the fault wasm.
@@ -75,7 +84,7 @@ before(async () => {
   const src = `${status.url}/active.json`;
   const module = (path, attributes = "") => `<script type="module" src="${path}" ${attributes}></script>`;
   const csp = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${status.url}`;
-  site = await serve(www, { headers: { "Content-Security-Policy": csp }, extra: {
+  site = await serve(www, { headers: { "Content-Security-Policy": csp }, hang: [/^\/hanging\//], extra: {
     ...fault,
     "/favicon.ico": "",
     "/probe.js": probe,
@@ -87,7 +96,19 @@ before(async () => {
     "/tampered/pkg/status_widget_banner_bg.wasm": tampered,
     "/tampered.html": page(module("/tampered/status-widget.js", `integrity="${await sri("status-widget.js")}" crossorigin="anonymous"`), src),
     "/trap/status.json": doc(TITLE),
-    "/trap.html": page(module("/trap/status-widget.js"), "/trap/status.json", 'poll="0.3"'),
+    "/trap.html": page(module("/trap/status-widget.js"), "/trap/status.json", 'poll="0.3"', FALLBACK),
+    // The page's own children as fallback: on a quiet day and during an incident, with
+    // WebAssembly taken away before the loader runs, and with the loader never answered. (The
+    // loader under its own URL: Chromium does not run a module again, in the same session, at a
+    // URL whose integrity check failed, as sri-wrong.html's did.)
+    "/quiet.json": JSON.stringify({ version: 1, service: { name: "Example" }, incidents: [] }),
+    "/fallback-quiet.html": page(module("/status-widget.js?fallback"), "/quiet.json", 'theme="dark"', FALLBACK),
+    "/fallback-active.html": page(module("/status-widget.js?fallback"), src, "", FALLBACK),
+    // As where WebAssembly is switched off (iOS Lockdown Mode, a browser policy).
+    "/no-webassembly.js": `Object.defineProperty(globalThis, "WebAssembly", { value: undefined, configurable: true });
+      window.__webAssembly = typeof WebAssembly;`,
+    "/fallback-no-webassembly.html": page(`<script src="/no-webassembly.js"></script>${module("/status-widget.js?fallback")}`, src, "", FALLBACK),
+    "/fallback-hanging.html": page(module("/hanging/status-widget.js"), src, "", FALLBACK),
     // A login page deep in the site whose own policy would send its full address anywhere, with
     // one status file on another origin and one on its own.
     "/sign-in/deep/login.html": page(module("/status-widget.js"), `${status.url}/auth/active.json`)
@@ -95,6 +116,13 @@ before(async () => {
       .replace("</status-widget>", '</status-widget>\n  <status-widget id="same" src="/same/active.json"></status-widget>'),
     "/same/active.json": doc(TITLE),
     "/same/control.json": "{}",
+  } });
+  // A page whose policy allows scripts but not WebAssembly (no 'wasm-unsafe-eval').
+  const noWasmCsp = `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self' ${status.url}`;
+  wasmRefused = await serve(www, { headers: { "Content-Security-Policy": noWasmCsp }, extra: {
+    "/favicon.ico": "",
+    "/probe.js": probe,
+    "/login.html": page(module("/status-widget.js"), src, "", FALLBACK),
   } });
   // Pages that pin the glue with their import map's integrity (an inline import map, so served
   // without the CSP above, which allows no inline script).
@@ -126,6 +154,7 @@ after(async () => {
   await status?.close();
   await site?.close();
   await pinned?.close();
+  await wasmRefused?.close();
 });
 
 for (const engine of engines) {
@@ -142,7 +171,8 @@ for (const engine of engines) {
       t.diagnostic(b.version);
       await b.goto(site.url + "/csp.html");
       await b.waitFor("the banner shows", (title) =>
-        document.querySelector("status-widget").shadowRoot?.textContent.includes(title), {}, TITLE);
+        [...document.querySelector("status-widget").shadowRoot?.querySelectorAll(".item") ?? []]
+          .some((item) => item.textContent.includes(title)), {}, TITLE);
       await b.run(() => document.querySelector("status-widget").shadowRoot.querySelector(".dismiss").click());
       await b.waitFor("the banner is dismissed", () =>
         !document.querySelector("status-widget").shadowRoot.querySelector(".item"));
@@ -204,7 +234,8 @@ for (const engine of engines) {
     test("the loader works behind integrity=, and a wrong hash leaves the page alone", async () => {
       await b.goto(site.url + "/sri.html");
       await b.waitFor("the banner shows", (title) =>
-        document.querySelector("status-widget").shadowRoot?.textContent.includes(title), {}, TITLE);
+        [...document.querySelector("status-widget").shadowRoot?.querySelectorAll(".item") ?? []]
+          .some((item) => item.textContent.includes(title)), {}, TITLE);
       await b.goto(site.url + "/sri-wrong.html");
       await b.waitFor("the page's own script runs", () => __ticks > 10);
       assert.equal(await b.run(() => customElements.get("status-widget") === undefined), true, "the loader was refused");
@@ -227,7 +258,8 @@ for (const engine of engines) {
     test("with the glue pinned by the import map, a changed glue never runs and the page is left alone", async () => {
       await b.goto(pinned.url + "/good.html");
       await b.waitFor("the banner shows with everything pinned", (title) =>
-        document.querySelector("status-widget").shadowRoot?.textContent.includes(title), {}, TITLE);
+        [...document.querySelector("status-widget").shadowRoot?.querySelectorAll(".item") ?? []]
+          .some((item) => item.textContent.includes(title)), {}, TITLE);
       await b.goto(pinned.url + "/bad.html");
       await b.waitFor("the widget says it could not load", () => __events.includes("load"));
       assert.equal(await b.run(() => globalThis.__glueChanged === undefined), true, "the changed glue did not run");
@@ -240,13 +272,13 @@ for (const engine of engines) {
     test("a trap inside the wasm empties the widget and leaves the page and its form working", async () => {
       site.extra["/trap/status.json"] = doc(TITLE);
       await b.goto(site.url + "/trap.html");
-      await b.waitFor("the banner shows", (title) =>
-        document.querySelector("status-widget").shadowRoot?.textContent.includes(title), {}, TITLE);
+      await b.waitFor("the banner shows", () => document.querySelector("status-widget").shadowRoot?.querySelector(".item"));
+      assert.equal(await b.run(fallbackShown), false, "the banner takes the fallback's place");
       // The next poll reads a file on which this build panics.
       site.extra["/trap/status.json"] = doc(PANIC);
       await b.waitFor("the widget reports an internal error", () => __events.includes("internal"));
       assert.equal(await b.run(shadowText), "", "no half-rendered banner");
-      assert.equal(await b.run(() => document.querySelector("status-widget").getBoundingClientRect().height), 0);
+      assert.equal(await b.run(fallbackShown), true, "the page's own fallback shows again");
       assert.ok((await b.run(() => __errors)).some((e) => /unreachable|RuntimeError/i.test(e)), "the trap is not hidden");
 
       // The page goes on: its timers run, its form takes input, and the widget stays quiet.
@@ -262,6 +294,68 @@ for (const engine of engines) {
       await b.run(() => document.body.append(Object.assign(document.createElement("status-widget"), { id: "late" })));
       await b.waitFor("the new element reports the error", () => __events.filter((k) => k === "internal").length >= 2);
       assert.equal(await b.run(() => document.getElementById("late").shadowRoot?.textContent ?? ""), "");
+      assert.equal(await b.run(fallbackShown), true);
+    });
+
+    test("the page's own children show on a quiet day, give way to the banner, and come back when it is dismissed", async () => {
+      await b.goto(site.url + "/fallback-quiet.html");
+      await b.waitFor("the quiet file was read", () => __events.includes("update"));
+      assert.equal(await b.run(() => document.querySelector("status-widget").shadowRoot !== null), true, "the widget runs");
+      assert.equal(await b.run(fallbackShown), true, "nothing to say: the page's own link shows");
+      // The widget's dark theme colours its own text only: the page's children keep the page's.
+      assert.equal(await b.run(() => getComputedStyle(document.getElementById("fallback")).color),
+        await b.run(() => getComputedStyle(document.body).color), "the fallback keeps the page's own colour");
+
+      await b.goto(site.url + "/fallback-active.html");
+      await b.waitFor("the banner shows", () => document.querySelector("status-widget").shadowRoot?.querySelector(".item"));
+      assert.equal(await b.run(fallbackShown), false, "the banner takes its place");
+      await b.run(() => document.querySelector("status-widget").shadowRoot.querySelector(".dismiss").click());
+      await b.waitFor("the page's own link shows again once the banner is dismissed", fallbackShown);
+      assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors })), { violations: [], errors: [] });
+      await b.run(() => localStorage.clear());
+    });
+
+    test("with the wasm refused by the page's CSP, the page's own children show and the form works", async () => {
+      await b.goto(wasmRefused.url + "/login.html");
+      await b.waitFor("the widget says it could not load", () => __events.includes("load"));
+      assert.equal(await b.run(fallbackShown), true);
+      assert.equal(await b.run(() => customElements.get("status-widget") === undefined), true, "never defined");
+      const { message } = await b.run(() => __details.find((d) => d.kind === "load"));
+      assert.match(message, /CSP|Content Security Policy/i, "the event says why");
+      await b.type("#email", "user@example.org");
+      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      assert.deepEqual(await b.run(() => __errors), []);
+    });
+
+    test("with WebAssembly taken away, nothing is downloaded and the page's own children show", async () => {
+      const before = site.log.length;
+      await b.goto(site.url + "/fallback-no-webassembly.html");
+      await b.waitFor("the widget says it could not load", () => __events.includes("load"));
+      assert.equal(await b.run(() => window.__webAssembly), "undefined", "the page took WebAssembly away");
+      assert.equal(await b.run(fallbackShown), true);
+      const asked = site.log.slice(before).map((r) => r.path);
+      assert.ok(asked.includes("/status-widget.js"), "the loader was loaded");
+      assert.deepEqual(asked.filter((path) => path.startsWith("/pkg/")), [], "no glue or wasm requested");
+      await b.type("#email", "user@example.org");
+      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      assert.deepEqual(await b.run(() => __errors), []);
+    });
+
+    test("with the loader never arriving, the page's own children show and the form works", async () => {
+      // A session that does not wait for the page's load event, which the hanging loader holds back.
+      const eager = await start(engine, { pageLoadStrategy: "none" });
+      try {
+        await eager.goto(site.url + "/fallback-hanging.html");
+        await eager.waitFor("the page is laid out and a second has passed", () =>
+          document.getElementById("email") && performance.now() > 1000);
+        assert.ok(site.log.some((r) => r.path === "/hanging/status-widget.js"), "the loader was asked for");
+        assert.equal(await eager.run(() => customElements.get("status-widget") === undefined), true);
+        assert.equal(await eager.run(fallbackShown), true);
+        await eager.type("#email", "user@example.org");
+        assert.equal(await eager.run(() => document.getElementById("email").value), "user@example.org");
+      } finally {
+        await eager.close();
+      }
     });
   });
 }

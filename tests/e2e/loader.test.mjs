@@ -59,8 +59,9 @@ const requests = (since, path) => site.log.slice(since).filter((r) => r.path ===
 /** Resource timing of the files whose URL ends with `suffix`. */
 const timing = (page, suffix) => page.evaluate((suffix) => performance.getEntriesByType("resource")
   .filter((r) => r.name.split("?")[0].endsWith(suffix)).map((r) => ({ start: r.startTime, end: r.responseEnd })), suffix);
-const shows = (page, text) => page.waitForFunction(
-  (text) => document.querySelector("status-widget")?.shadowRoot?.textContent.includes(text), text);
+/** Waits until the first widget shows `text` (in its banner or page, not only its live regions). */
+const shows = (page, text) => page.waitForFunction((text) => [...document.querySelector("status-widget")?.shadowRoot
+  ?.querySelectorAll(".banner, .page") ?? []].some((e) => e.textContent.includes(text)), text);
 
 test("the loader reads the status file at once and the widget shows that read, asking once", async () => {
   const since = site.log.length;

@@ -57,7 +57,7 @@ after(async () => {
   await server?.close();
 });
 
-test("the manifest and the types name the element's real attributes, events, parts and custom properties", async () => {
+test("the manifest and the types name the element's real attributes, events, parts, slot and custom properties", async () => {
   const { page, context } = await open(browser, `${server.url}/parts.html`);
   await page.waitForFunction(() => document.querySelector("#page")?.shadowRoot?.querySelector(".timeline")
     && document.querySelector("#banner")?.shadowRoot?.querySelector(".item")
@@ -68,10 +68,12 @@ test("the manifest and the types name the element's real attributes, events, par
   await page.waitForFunction(() => document.querySelector("#banner").shadowRoot.querySelectorAll(".item").length > 2);
   const seen = await page.evaluate(() => {
     const parts = new Set();
+    const slots = new Set();
     for (const host of document.querySelectorAll("status-widget")) {
       for (const el of host.shadowRoot.querySelectorAll("[part]")) for (const p of el.part) parts.add(p);
+      for (const slot of host.shadowRoot.querySelectorAll("slot")) slots.add(slot.name);
     }
-    return { parts: [...parts].sort(), events: [...window.__events].sort(),
+    return { parts: [...parts].sort(), slots: [...slots].sort(), events: [...window.__events].sort(),
       observed: customElements.get("status-widget").observedAttributes,
       level: document.querySelector("#banner").level };
   });
@@ -81,6 +83,7 @@ test("the manifest and the types name the element's real attributes, events, par
   assert.deepEqual(attributes.filter((a) => a !== "level").sort(), [...seen.observed].sort(),
     "the manifest's attributes are the observed ones (and `level`, which the element sets)");
   assert.deepEqual(element.cssParts.map((p) => p.name).sort(), seen.parts, "every part, and only parts that exist");
+  assert.deepEqual(element.slots.map((s) => s.name).sort(), seen.slots, "the slot (the page's fallback content)");
   assert.deepEqual(element.events.map((e) => e.name).sort(), seen.events, "the events the element fires");
   assert.deepEqual(element.cssStates.map((s) => s.name).sort(),
     ["critical", "maintenance", "major", "minor", "none", "unknown"]);

@@ -25,9 +25,11 @@ export const CREDENTIALS = "Basic " + Buffer.from("user:secret").toString("base6
  * answer allows any origin, with credentials (the origin is echoed), so that a control request
  * can show what a browser *would* send. A request whose query has `challenge` is answered
  * 401 with a Basic challenge unless it carries CREDENTIALS, so a browser learns and caches them.
- * A request whose query has `delay=MS` is answered MS milliseconds late (a slow image, say).
+ * A request whose query has `delay=MS` is answered MS milliseconds late (a slow image, say); one
+ * whose path matches a pattern in `hang` is never answered (a CDN that does not respond) until
+ * the server closes.
  */
-export async function serve(root, { cors = false, extra = {}, headers = {}, compress = false, immutable = [] } = {}) {
+export async function serve(root, { cors = false, extra = {}, headers = {}, compress = false, immutable = [], hang = [] } = {}) {
   const log = [];
   // With `compress`, bodies go out brotli- or gzip-compressed as the request accepts, as a CDN
   // serves them (compressed once per body). Paths matching a pattern in `immutable` are cached
@@ -51,6 +53,7 @@ export async function serve(root, { cors = false, extra = {}, headers = {}, comp
       entry.status = status;
       return writeHead(status, ...rest);
     };
+    if (hang.some((pattern) => pattern.test(path))) return;
     const delay = Number(new URL(req.url, "http://x").searchParams.get("delay"));
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const common = { ...headers };
@@ -96,5 +99,9 @@ export async function serve(root, { cors = false, extra = {}, headers = {}, comp
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, log, extra, close: () => new Promise((resolve) => server.close(resolve)) };
+  const close = () => new Promise((resolve) => {
+    server.close(resolve);
+    server.closeAllConnections(); // the hanging ones too
+  });
+  return { url, log, extra, close };
 }

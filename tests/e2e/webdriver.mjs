@@ -34,8 +34,11 @@ const freePort = () => new Promise((resolve) => {
   });
 });
 
-/** Starts `engine`'s driver and a browser session. Close it with `close()`. */
-export async function start(engine) {
+/**
+ * Starts `engine`'s driver and a browser session. Close it with `close()`. `pageLoadStrategy`
+ * "none" makes `goto` return at once instead of after the page's load event.
+ */
+export async function start(engine, { pageLoadStrategy = "normal" } = {}) {
   const spec = ENGINES[engine];
   const port = await freePort();
   const [command, args] = spec.driver(port);
@@ -56,7 +59,7 @@ export async function start(engine) {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const { sessionId, capabilities } = await call("POST", "/session", { capabilities: { alwaysMatch: spec.capabilities } });
+  const { sessionId, capabilities } = await call("POST", "/session", { capabilities: { alwaysMatch: { ...spec.capabilities, pageLoadStrategy } } });
   const s = `/session/${sessionId}`;
   const session = {
     engine,

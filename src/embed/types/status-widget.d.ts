@@ -20,7 +20,8 @@ export interface StatusWidgetUpdateDetail {
 
 /** `detail` of `status-widget-error`. */
 export interface StatusWidgetErrorDetail {
-  /** `load`: the wasm could not be loaded; `internal`: a bug (the widget empties itself). */
+  /** `load`: the wasm could not be loaded; `internal`: a bug (the widget drops what it showed and
+   *  shows only its own children). */
   kind: "network" | "http" | "timeout" | "parse" | "config" | "load" | "internal";
   /** What went wrong, in words. */
   message: string;
@@ -67,7 +68,11 @@ export interface StatusWidgetEventMap extends HTMLElementEventMap {
   "status-widget:error": CustomEvent<StatusWidgetErrorDetail>;
 }
 
-/** `<status-widget>`, once the loader has defined it (`ready`). */
+/**
+ * `<status-widget>`, once the loader has defined it (`ready`).
+ * @slot - The page's own fallback content (a link to the status page, say): shown until the widget
+ *   has something to say, whenever it has nothing, and wherever the wasm cannot load or run.
+ */
 export interface StatusWidgetElement extends HTMLElement {
   /** The overall level shown, or null before the first read. */
   readonly level: StatusLevel | null;
