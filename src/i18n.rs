@@ -16,6 +16,10 @@ pub struct Strings {
     pub and_more: &'static str,
     /// Collapses the remainder again.
     pub show_fewer: &'static str,
+    /// Opens a clamped update text.
+    pub show_more: &'static str,
+    /// Clamps it again.
+    pub show_less: &'static str,
     /// Before a start time.
     pub started: &'static str,
     /// Before the last update's time.
@@ -90,6 +94,8 @@ const EN: Strings = Strings {
     dismiss: "Dismiss: {title}",
     and_more: "and {n} more",
     show_fewer: "Show fewer",
+    show_more: "Show more",
+    show_less: "Show less",
     started: "Started",
     updated: "Updated",
     affects: "Affects",
@@ -155,6 +161,8 @@ const DE: Strings = Strings {
     dismiss: "Ausblenden: {title}",
     and_more: "und {n} weitere",
     show_fewer: "Weniger anzeigen",
+    show_more: "Mehr anzeigen",
+    show_less: "Weniger anzeigen",
     started: "Begonnen",
     updated: "Aktualisiert",
     affects: "Betrifft",
@@ -220,6 +228,8 @@ const FR: Strings = Strings {
     dismiss: "Masquer : {title}",
     and_more: "et {n} de plus",
     show_fewer: "Afficher moins",
+    show_more: "Afficher plus",
+    show_less: "Afficher moins",
     started: "Début",
     updated: "Mis à jour",
     affects: "Concerne",
@@ -285,6 +295,8 @@ const ES: Strings = Strings {
     dismiss: "Descartar: {title}",
     and_more: "y {n} más",
     show_fewer: "Mostrar menos",
+    show_more: "Mostrar más",
+    show_less: "Mostrar menos",
     started: "Inicio",
     updated: "Actualizado",
     affects: "Afecta a",

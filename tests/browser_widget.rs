@@ -1073,3 +1073,96 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
         .remove_item("status-widget:dismissed")
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_long_update_is_clamped_with_show_more_until_a_short_one_replaces_it() {
+    let key = unique("clamp");
+    let id = unique("incident");
+    let long = "Safari and iOS block the third-party cookies our new sign-in relies on. ".repeat(8);
+    put(
+        &key,
+        &incident_doc(
+            &id,
+            "Login fails on Safari",
+            "major",
+            "identified",
+            &[&long],
+        ),
+    )
+    .await;
+    let w = mount(&[("src", &doc_url(&key)), ("poll", "0.3")]);
+    // In a column as narrow as a phone's, so that the text needs more than its lines.
+    w.host
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .style()
+        .set_property("width", "300px")
+        .unwrap();
+    wait_until("Show more appears", || w.find(".more-text").is_some()).await;
+    let button = w.find(".more-text").unwrap();
+    assert_eq!(
+        button.text_content().as_deref(),
+        Some("Show more: Login fails on Safari"),
+        "its name says which item it opens"
+    );
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(
+        w.find(".banner.narrow").is_some(),
+        "a 300 px banner takes its narrow layout"
+    );
+    let clamp = w.find(".clamp").unwrap();
+    assert!(clamp.scroll_height() > clamp.client_height() + 1, "clamped");
+    assert!(
+        w.shadow().text_content().unwrap().contains(long.trim()),
+        "the whole text is in the document, for screen readers"
+    );
+
+    button.unchecked_ref::<web_sys::HtmlElement>().click();
+    wait_until("the text opens", || {
+        w.find(".more-text")
+            .and_then(|b| b.get_attribute("aria-expanded"))
+            .as_deref()
+            == Some("true")
+    })
+    .await;
+    let clamp = w.find(".clamp").unwrap();
+    assert!(clamp.scroll_height() <= clamp.client_height() + 1, "open");
+    w.find(".more-text")
+        .unwrap()
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
+
+    // The next update is short: nothing to open, no button.
+    put(
+        &key,
+        &incident_doc(
+            &id,
+            "Login fails on Safari",
+            "major",
+            "identified",
+            &[&long, "Fixed for most readers."],
+        ),
+    )
+    .await;
+    wait_until("the short update shows without a button", || {
+        w.text().contains("Fixed for most readers.") && w.find(".more-text").is_none()
+    })
+    .await;
+    w.assert_no_uncaught_error();
+}
+
+#[wasm_bindgen_test]
+fn the_stylesheet_and_the_banner_agree_on_what_a_small_screen_is() {
+    // The banner shows one item on a small screen (SMALL_SCREEN); the stylesheet bounds the list
+    // for the same screens. One changed without the other would split the layout.
+    let css = include_str!("../src/embed/style.css");
+    let query = status_widget::hooks::SMALL_SCREEN;
+    assert!(css.contains(&format!("@media {query} {{")), "{query}");
+    assert!(web_sys::window()
+        .unwrap()
+        .match_media(query)
+        .unwrap()
+        .is_some());
+}

@@ -1,5 +1,5 @@
 use super::{contact_line, page_content, BannerItem, Locale};
-use crate::hooks::Announcement;
+use crate::hooks::{use_media_query, use_narrow, Announcement, SMALL_SCREEN};
 use crate::i18n::fill;
 use crate::model::DismissalKey;
 use crate::view::{ItemView, StatusView};
@@ -8,6 +8,12 @@ use yew::prelude::*;
 
 /// How many items show before the rest collapse into "and N more".
 pub const VISIBLE_ITEMS: usize = 2;
+/// The same on a small screen ([`SMALL_SCREEN`]), where two items would push the login form
+/// out of view.
+pub const VISIBLE_ITEMS_SMALL: usize = 1;
+/// Below this width (CSS pixels) the banner takes its compact layout (class `narrow`): a phone,
+/// or the narrow card of a desktop login page.
+pub const NARROW_BELOW_PX: f64 = 480.0;
 
 /// Properties of [`Banner`].
 #[derive(Properties, PartialEq)]
@@ -29,6 +35,13 @@ pub struct BannerProps {
 #[component]
 pub fn Banner(props: &BannerProps) -> Html {
     let expanded = use_state(|| false);
+    let section = use_node_ref();
+    let narrow = use_narrow(section.clone(), NARROW_BELOW_PX);
+    let limit = if use_media_query(SMALL_SCREEN) {
+        VISIBLE_ITEMS_SMALL
+    } else {
+        VISIBLE_ITEMS
+    };
     let s = props.locale.strings;
     let view = &props.view;
     let status_link = view.status_page.as_ref().map(|href| {
@@ -52,23 +65,20 @@ pub fn Banner(props: &BannerProps) -> Html {
     if visible.is_empty() {
         return page_content();
     }
-    let hidden = visible.len().saturating_sub(VISIBLE_ITEMS);
-    let shown = if *expanded {
-        visible.len()
-    } else {
-        VISIBLE_ITEMS
-    };
+    let hidden = visible.len().saturating_sub(limit);
+    let shown = if *expanded { visible.len() } else { limit };
     let toggle = {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
     };
     html! {
-        <section class="banner" part="banner" aria-label={s.region}>
+        <section ref={section} class={classes!("banner", narrow.then_some("narrow"))} part="banner"
+            aria-label={s.region}>
             <ul class="items">
                 { for visible.iter().take(shown).enumerate().map(|(i, item)| html! {
                     <BannerItem key={list_key(&visible, i)} item={(*item).clone()}
                         on_dismiss={props.on_dismiss.clone()} now={view.now}
-                        locale={props.locale.clone()} />
+                        locale={props.locale.clone()} {narrow} />
                 }) }
             </ul>
             if hidden > 0 {

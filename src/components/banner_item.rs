@@ -1,5 +1,5 @@
 use super::{text_html, Locale};
-use crate::hooks::item_label;
+use crate::hooks::{item_label, use_overflowing};
 use crate::i18n::fill;
 use crate::model::{DismissalKey, Timestamp};
 use crate::view::{ItemKind, ItemView};
@@ -16,15 +16,27 @@ pub struct BannerItemProps {
     pub now: Timestamp,
     /// The widget's words and time formatter.
     pub locale: Locale,
+    /// A narrow banner: the line of facts leaves out the start when an update time follows.
+    #[prop_or_default]
+    pub narrow: bool,
 }
 
-/// One incident, maintenance or notice in the banner, with its dismiss button.
+/// One incident, maintenance or notice in the banner, with its dismiss button. Its text is
+/// clamped to a few lines (README, "Small screens"); when it holds more, a "Show more" button
+/// opens it.
 #[component]
 pub fn BannerItem(props: &BannerItemProps) -> Html {
     let BannerItemProps { item, now, .. } = props;
     let s = props.locale.strings;
+    let expanded = use_state_eq(|| false);
+    let text_box = use_node_ref();
+    let clamped = use_overflowing(text_box.clone(), !*expanded);
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
     let label = item_label(item.kind, s);
-    let meta = item_meta(item, *now, &props.locale);
+    let meta = item_meta(item, *now, &props.locale, props.narrow);
     let dismiss = {
         let key = item.key.clone();
         props.on_dismiss.reform(move |_: MouseEvent| key.clone())
@@ -38,7 +50,19 @@ pub fn BannerItem(props: &BannerItemProps) -> Html {
                     if !label.is_empty() { <span class="label">{ label }</span> }
                     <strong dir="auto">{ &item.title }</strong>
                 </p>
-                if let Some(text) = &item.text { { text_html(text, "text") } }
+                if let Some(text) = &item.text {
+                    <div ref={text_box} class={classes!("clamp", expanded.then_some("open"),
+                        (clamped && !*expanded).then_some("clamped"))}>
+                        { text_html(text, "text") }
+                    </div>
+                    if clamped || *expanded {
+                        <button type="button" class="more-text" part="more" aria-expanded={expanded.to_string()}
+                            onclick={toggle}>
+                            { if *expanded { s.show_less } else { s.show_more } }
+                            <span class="vh">{ ": " }{ &item.title }</span>
+                        </button>
+                    }
+                }
                 if !meta.is_empty() {
                     <p class="meta">
                         { for meta.into_iter().enumerate().map(|(i, m)| html! {
@@ -58,18 +82,21 @@ pub fn BannerItem(props: &BannerItemProps) -> Html {
 
 /// The item's line of facts: when it started (or starts) and ends, when it was updated, what it
 /// affects, and the link, which ends the same line (one line less pushes the login form down
-/// less).
-fn item_meta(item: &ItemView, now: Timestamp, locale: &Locale) -> Vec<Html> {
+/// less). In a `narrow` banner an incident's start is left out when its last update's time
+/// follows (the details page has it).
+fn item_meta(item: &ItemView, now: Timestamp, locale: &Locale, narrow: bool) -> Vec<Html> {
     let Locale {
         strings: s,
         formatter,
     } = locale;
     let time = |prefix: &str, t: Timestamp, relative: bool| {
         let absolute = formatter.absolute(t);
+        // The absolute time goes in brackets after a relative one; small screens leave the
+        // brackets out (the relative time says enough there).
         let shown = if relative {
-            format!("{} ({absolute})", formatter.relative(t, now))
+            html! { <>{ formatter.relative(t, now) }<span class="abs">{ format!(" ({absolute})") }</span></> }
         } else {
-            absolute.clone()
+            html! { { absolute.clone() } }
         };
         html! {
             <span class="when">
@@ -82,7 +109,11 @@ fn item_meta(item: &ItemView, now: Timestamp, locale: &Locale) -> Vec<Html> {
         ItemKind::MaintenancePlanned | ItemKind::MaintenanceNow
     );
     let mut meta: Vec<Html> = Vec::new();
-    if let Some(t) = item.started_at {
+    let updated = item.updated_at.filter(|u| Some(*u) != item.started_at);
+    if let Some(t) = item
+        .started_at
+        .filter(|_| maintenance || !narrow || updated.is_none())
+    {
         meta.push(time(
             if maintenance { s.starts } else { s.started },
             t,
@@ -92,7 +123,7 @@ fn item_meta(item: &ItemView, now: Timestamp, locale: &Locale) -> Vec<Html> {
     if let Some(t) = item.ends_at {
         meta.push(time(s.ends, t, false));
     }
-    if let Some(t) = item.updated_at.filter(|u| Some(*u) != item.started_at) {
+    if let Some(t) = updated {
         meta.push(time(s.updated, t, true));
     }
     if !item.components.is_empty() {

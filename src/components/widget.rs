@@ -3,7 +3,7 @@ use super::StatusPage;
 use super::{live_regions, page_content, Banner, Indicator, Locale};
 use crate::config::{Mode, Theme, WidgetConfig};
 use crate::hooks::{
-    use_announcement, use_dismissals, use_intl_ready, use_now, use_prefers_dark, use_status,
+    use_announcement, use_dismissals, use_intl_ready, use_media_query, use_now, use_status,
     use_status_events, use_status_view,
 };
 use crate::i18n::strings_for;
@@ -33,7 +33,7 @@ pub struct StatusWidgetProps {
 /// The whole widget: reads the status and shows it as a banner or an indicator.
 #[component]
 pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
-    let prefers_dark = use_prefers_dark();
+    let prefers_dark = use_media_query("(prefers-color-scheme: dark)");
     let dark = match props.config.theme {
         Theme::Dark => true,
         Theme::Light => false,

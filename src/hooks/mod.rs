@@ -1,14 +1,16 @@
-//! Yew hooks: the status file, what it shows, its events and its announcements, the clock, dismissals, the URL
-//! fragment, the colour scheme, the Intl warm-up, rendering a long list in steps and scrolling to
-//! an anchor.
+//! Yew hooks: the status file, what it shows, its events and its announcements, the clock,
+//! dismissals, the URL fragment, media queries (colour scheme, small screens), the Intl warm-up,
+//! whether a clamped text holds more, rendering a long list in steps and scrolling to an anchor.
 
 mod use_announcement;
 mod use_dismissals;
 mod use_intl_ready;
 #[cfg(feature = "page")]
 mod use_location_hash;
+mod use_media_query;
+mod use_narrow;
 mod use_now;
-mod use_prefers_dark;
+mod use_overflowing;
 #[cfg(feature = "page")]
 mod use_render_in_steps;
 #[cfg(feature = "page")]
@@ -22,8 +24,10 @@ pub use use_dismissals::use_dismissals;
 pub use use_intl_ready::use_intl_ready;
 #[cfg(feature = "page")]
 pub use use_location_hash::use_location_hash;
+pub use use_media_query::{use_media_query, SMALL_SCREEN};
+pub use use_narrow::use_narrow;
 pub use use_now::use_now;
-pub use use_prefers_dark::use_prefers_dark;
+pub use use_overflowing::use_overflowing;
 #[cfg(feature = "page")]
 pub use use_render_in_steps::use_render_in_steps;
 #[cfg(feature = "page")]

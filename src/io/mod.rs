@@ -1,5 +1,5 @@
 //! The thin layer between the pure model and the browser: fetching, the clock, page events,
-//! storage, `Intl` formatting and the console. Every call that can throw in JavaScript is caught
+//! storage, element sizes, `Intl` formatting and the console. Every call that can throw in JavaScript is caught
 //! here, so nothing from the widget ever throws into the host page.
 
 pub mod clock;
@@ -9,5 +9,6 @@ pub mod intl;
 pub mod page_events;
 pub mod poller;
 pub mod prefetch;
+pub mod resize;
 pub mod sources;
 pub mod storage;

@@ -21,6 +21,16 @@ const activeStatus = (title = "Login fails on Safari", extra = "") => JSON.strin
     components: ["login"], updates: [{ at: iso(-20), body: "Safari blocks third-party cookies." + extra }] }],
 });
 
+/** Two active incidents whose updates run longer than the banner's few lines. */
+const twoActive = () => {
+  const doc = JSON.parse(activeStatus("Login fails on Safari and iPad", " We are moving the sign-in to our own " +
+    "domain; until then, please use Chrome or Firefox on a computer, or sign in with your school account."));
+  doc.incidents.push({ id: "grading", title: "Grading is slow", impact: "minor", status: "monitoring",
+    started_at: iso(-40), updates: [{ at: iso(-10), body: "A fix is rolling out; feedback on submissions may take " +
+      "up to five minutes to appear while the queue drains. Nothing you submitted is lost." }] });
+  return JSON.stringify(doc);
+};
+
 let browser, cdn, pages;
 before(async () => {
   await readFile(join(www, "pkg", "status_widget_bg.wasm")).catch(() => {
@@ -60,6 +70,9 @@ before(async () => {
           document.addEventListener(t, (e) => __legacy.push({ type: t, detail: e.detail }));</script><h1>`)
       .replace("</form>", '<button class="sso" type="button">Sign in with SSO</button></form>'),
     "/loader-only/status-widget.js": await readFile(join(www, "status-widget.js"), "utf8"),
+    // Two active incidents with long updates, for the demo page on a phone (demo.js reads
+    // ?status=two.json beside the page).
+    "/two.json": twoActive(),
     // The snippet deep in a site whose own referrer policy would send the full address.
     "/sign-in/deep/plain.html": snippet(`${cdn.url}/active.json`)
       .replace("<title>", '<meta name="referrer" content="unsafe-url"><title>'),
@@ -218,10 +231,15 @@ test("a wasm that cannot load leaves the page working and says so in an event", 
   await context.close();
 });
 
-for (const scheme of ["light", "dark"]) {
-  test(`the demo login page has no serious accessibility violations (${scheme})`, async (t) => {
-    const { page, context, problems } = await open("/index.html?status=demo-active.json", { colorScheme: scheme });
+for (const [scheme, file, viewport] of [["light", "demo-active.json"], ["dark", "demo-active.json"],
+  ["light", "two.json", { width: 320, height: 568 }], ["dark", "two.json", { width: 320, height: 568 }]]) {
+  const where = viewport ? `, two incidents at ${viewport.width} px, narrow, clamped` : "";
+  test(`the demo login page has no serious accessibility violations (${scheme}${where})`, async (t) => {
+    const { page, context, problems } = await open(`/index.html?status=${file}`, { colorScheme: scheme, viewport });
     await bannerVisible(page);
+    if (viewport) {
+      await page.waitForFunction(() => document.querySelector("status-widget").shadowRoot.querySelector(".narrow .more-text"));
+    }
     const ms = await page.evaluate(() => performance.now());
     t.diagnostic(`demo page: banner visible ${ms.toFixed(0)} ms after navigation start`);
     const { result, lines } = await seriousViolations(page);
@@ -229,7 +247,7 @@ for (const scheme of ["light", "dark"]) {
     const checked = result.passes.find((p) => p.id === "color-contrast");
     assert.ok(checked && checked.nodes.some((n) => JSON.stringify(n.target).includes("status-widget")),
       "colour contrast was checked inside the widget");
-    await page.screenshot({ path: join(shots, `demo-${scheme}.png`), fullPage: true });
+    await page.screenshot({ path: join(shots, `demo-${scheme}${viewport ? `-${viewport.width}` : ""}.png`), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -6,10 +6,10 @@
 // (scripts/test runs this under xvfb-run).
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { root, www } from "./browser.mjs";
+import { root, shots, www } from "./browser.mjs";
 import { serve, CREDENTIALS } from "./static-server.mjs";
 import { engines, start } from "./webdriver.mjs";
 
@@ -48,6 +48,43 @@ const FALLBACK = '<p id="fallback">Trouble signing in? <a href="https://status.e
 const fallbackShown = () => {
   const box = document.getElementById("fallback").getBoundingClientRect();
   return box.width > 0 && box.height > 0;
+};
+
+// Two active incidents whose updates run long, as on the seed incident's worst day.
+const twoIncidents = () => JSON.stringify({
+  version: 1,
+  service: { name: "Example", status_page: "https://status.example.org/",
+    contact: [{ label: "Email support", href: "mailto:support@example.org" }] },
+  components: [{ id: "login", name: "Login", status: "major_outage" }, { id: "grading", name: "Grading", status: "degraded_performance" }],
+  incidents: [
+    { id: "cookies", title: "Login fails for users of Safari and iPad", impact: "major", status: "identified",
+      started_at: iso(-90), components: ["login"], updates: [{ at: iso(-80), body: "We found the cause." },
+        { at: iso(-20), body: "Safari and iOS block the third-party cookies our new sign-in relies on. We are moving " +
+          "the sign-in to our own domain; until then, please use Chrome or Firefox on a computer, or sign in with your " +
+          "school account. We will post the next update within the hour, or sooner if anything changes." }] },
+    { id: "grading", title: "Grading is slow", impact: "minor", status: "monitoring", started_at: iso(-40),
+      components: ["grading"], updates: [{ at: iso(-10), body: "A fix is rolling out; feedback on submissions may " +
+        "take up to five minutes to appear while the queue drains. Nothing you submitted is lost." }] },
+  ],
+});
+// The demo login page (www/index.html, its own header, card and form) reading that file, in a
+// frame of a phone's or a desktop's size (a frame's viewport is exactly its size in every engine).
+const SIZES = [[320, 568], [375, 667], [1024, 768]];
+const framed = (width, height) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>${width} px</title>
+  <iframe src="/index.html?status=two.json" width="${width}" height="${height}" frameborder="0" title="Sign in"></iframe>`;
+/** In the framed login page: the banner's items, the first input's box and the clamped texts. */
+const framedLayout = () => {
+  const d = document.querySelector("iframe").contentDocument;
+  const root = d?.getElementById("banner")?.shadowRoot;
+  const items = root ? [...root.querySelectorAll(".item")] : [];
+  const buttons = root ? [...root.querySelectorAll(".more-text")] : [];
+  if (!items.length || buttons.length < items.length) return null;
+  const input = d.getElementById("email").getBoundingClientRect();
+  return { items: items.length, andMore: root.querySelector("button.more")?.textContent ?? null,
+    inputTop: input.top, inputBottom: input.bottom, viewport: [d.defaultView.innerWidth, d.defaultView.innerHeight],
+    scrollWidth: d.documentElement.scrollWidth,
+    clamped: items.map((item) => { const c = item.querySelector(".clamp"); return c.scrollHeight > c.clientHeight; }),
+    buttons: buttons.map((b) => ({ text: b.textContent, expanded: b.getAttribute("aria-expanded") })) };
 };
 
 const sri = async (file) => "sha384-" + createHash("sha384").update(await readFile(join(www, file))).digest("base64");
@@ -97,6 +134,9 @@ before(async () => {
     "/tampered.html": page(module("/tampered/status-widget.js", `integrity="${await sri("status-widget.js")}" crossorigin="anonymous"`), src),
     "/trap/status.json": doc(TITLE),
     "/trap.html": page(module("/trap/status-widget.js"), "/trap/status.json", 'poll="0.3"', FALLBACK),
+    "/two.json": twoIncidents(),
+    // In the demo's narrow column (demo.css's <main>).
+    "/long-text.html": page(module("/status-widget.js"), "/two.json").replace("<h1>", "<main><h1>").replace("</form>", "</form></main>"),
     // The page's own children as fallback: on a quiet day and during an incident, with
     // WebAssembly taken away before the loader runs, and with the loader never answered. (The
     // loader under its own URL: Chromium does not run a module again, in the same session, at a
@@ -139,6 +179,9 @@ before(async () => {
   const realWasm = await readFile(join(www, "pkg", "status_widget_banner_bg.wasm"));
   pinned = await serve(www, { extra: {
     "/favicon.ico": "",
+    // Framed login pages (a page under the strict CSP above may not frame anything).
+    "/two.json": twoIncidents(),
+    ...Object.fromEntries(SIZES.map(([w, h]) => [`/login-${w}.html`, framed(w, h)])),
     "/probe.js": probe,
     "/good/status-widget.js": await readFile(join(www, "status-widget.js")),
     "/good/pkg/status_widget_banner.js": realGlue,
@@ -229,6 +272,53 @@ for (const engine of engines) {
         assert.equal(r.headers.authorization, undefined, `no credentials (${r.path})`);
         assert.equal(r.headers.referer, site.url + "/", `the referrer is the origin only (${r.path})`);
       }
+    });
+
+    for (const [width, height] of SIZES) {
+      test(`at ${width}×${height} two active incidents leave the login form's first input in view, their text clamped`, async (t) => {
+        await b.goto(`${pinned.url}/login-${width}.html`);
+        const layout = await b.waitFor("the banner shows with its clamped texts measured", framedLayout);
+        t.diagnostic(`${engine}: the first input spans ${layout.inputTop.toFixed(1)}-${layout.inputBottom.toFixed(1)} px of ${height}`);
+        assert.deepEqual(layout.viewport, [width, height]);
+        const small = width <= 480; // SMALL_SCREEN: one item, then "and 1 more"
+        assert.equal(layout.items, small ? 1 : 2, JSON.stringify(layout));
+        assert.equal(layout.andMore, small ? "and 1 more" : null);
+        assert.ok(layout.inputBottom <= height, `the first input ends at ${layout.inputBottom} px of ${height}`);
+        assert.ok(layout.scrollWidth <= width, `the page scrolls sideways: ${layout.scrollWidth} px`);
+        assert.ok(layout.clamped.every(Boolean), "each long text is clamped");
+        assert.ok(layout.buttons.every((b) => b.expanded === "false" && /^Show more: (Login fails|Grading)/.test(b.text)),
+          JSON.stringify(layout.buttons));
+        // For the record (target/e2e), once the item's 160 ms entrance has run.
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await mkdir(shots, { recursive: true });
+        await writeFile(join(shots, `banner-${engine}-${width}.png`), await b.screenshot("iframe"));
+      });
+    }
+
+    test("\"Show more\" opens and closes the clamped text from the keyboard, keeping focus", async () => {
+      await b.goto(site.url + "/long-text.html");
+      await b.waitFor("the banner shows a clamped text", () =>
+        document.querySelector("status-widget").shadowRoot?.querySelector(".more-text"));
+      const state = () => {
+        const root = document.querySelector("status-widget").shadowRoot;
+        const button = root.querySelector(".more-text");
+        const clamp = button.closest(".item").querySelector(".clamp");
+        return { expanded: button.getAttribute("aria-expanded"), label: button.textContent,
+          hidden: clamp.scrollHeight - clamp.clientHeight, focused: root.activeElement === button };
+      };
+      await b.run(() => document.querySelector("status-widget").shadowRoot.querySelector(".more-text").focus());
+      assert.deepEqual(await b.run(state).then((s) => [s.expanded, s.focused, s.hidden > 0]), ["false", true, true]);
+      await b.press("\uE007"); // Enter
+      await b.waitFor("the text opens", () =>
+        document.querySelector("status-widget").shadowRoot.querySelector(".more-text").getAttribute("aria-expanded") === "true");
+      const open = await b.run(state);
+      assert.ok(open.hidden <= 1 && open.focused && /^Show less: /.test(open.label), JSON.stringify(open));
+      await b.press(" "); // Space
+      await b.waitFor("the text closes", () =>
+        document.querySelector("status-widget").shadowRoot.querySelector(".more-text").getAttribute("aria-expanded") === "false");
+      const closed = await b.run(state);
+      assert.ok(closed.hidden > 0 && closed.focused, JSON.stringify(closed));
+      assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors })), { violations: [], errors: [] });
     });
 
     test("the loader works behind integrity=, and a wrong hash leaves the page alone", async () => {

@@ -61,6 +61,8 @@ export async function start(engine, { pageLoadStrategy = "normal" } = {}) {
   }
   const { sessionId, capabilities } = await call("POST", "/session", { capabilities: { alwaysMatch: { ...spec.capabilities, pageLoadStrategy } } });
   const s = `/session/${sessionId}`;
+  // Room for a desktop-sized frame; an engine that cannot resize keeps its own size.
+  await call("POST", `${s}/window/rect`, { width: 1280, height: 1000 }).catch(() => {});
   const session = {
     engine,
     version: `${capabilities.browserName} ${capabilities.browserVersion}`,
@@ -91,6 +93,18 @@ export async function start(engine, { pageLoadStrategy = "normal" } = {}) {
       const id = Object.values(element)[0];
       await call("POST", `${s}/element/${id}/click`, {});
       await call("POST", `${s}/element/${id}/value`, { text });
+    },
+    /** Presses `key` (a character or a WebDriver key code such as "\uE007", Enter) where the
+     *  page's focus is, as a keyboard would. */
+    async press(key) {
+      await call("POST", `${s}/actions`, { actions: [{ type: "key", id: "keyboard",
+        actions: [{ type: "keyDown", value: key }, { type: "keyUp", value: key }] }] });
+      await call("DELETE", `${s}/actions`);
+    },
+    /** A PNG of the element `selector` as the browser paints it. */
+    async screenshot(selector) {
+      const element = await call("POST", `${s}/element`, { using: "css selector", value: selector });
+      return Buffer.from(await call("GET", `${s}/element/${Object.values(element)[0]}/screenshot`), "base64");
     },
     cookies: () => call("GET", `${s}/cookie`),
     async close() {
