@@ -1,6 +1,5 @@
 use super::{contact_line, page_content, BannerItem, Locale};
 use crate::hooks::{use_media_query, use_narrow, Announcement, SMALL_SCREEN};
-use crate::i18n::fill;
 use crate::model::DismissalKey;
 use crate::view::{ItemView, StatusView};
 use std::rc::Rc;
@@ -84,7 +83,7 @@ pub fn Banner(props: &BannerProps) -> Html {
             if hidden > 0 {
                 <button type="button" class="more" part="more" aria-expanded={expanded.to_string()}
                     onclick={toggle}>
-                    { if *expanded { s.show_fewer.to_owned() } else { fill(s.and_more, hidden, "") } }
+                    { if *expanded { s.show_fewer.to_owned() } else { props.locale.formatter.count(&s.and_more, hidden) } }
                 </button>
             }
             { contact_line(&view.document.service.contact, s) }

@@ -39,8 +39,15 @@ pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
         Theme::Light => false,
         Theme::Auto => prefers_dark,
     };
+    // The widget's language and its direction on its root: a screen reader pronounces it as
+    // written, and Arabic and Hebrew mirror, whatever the page around it speaks.
+    let dir = if strings_for(&props.lang).rtl {
+        "rtl"
+    } else {
+        "ltr"
+    };
     html! {
-        <div class={classes!("theme", dark.then_some("dark"))}>
+        <div class={classes!("theme", dark.then_some("dark"))} lang={props.lang.clone()} {dir}>
             <WidgetContent config={props.config.clone()} lang={props.lang.clone()}
                 on_event={props.on_event.clone()} host={props.host.clone()} />
         </div>

@@ -1,7 +1,9 @@
-//! Dates, times and durations in the reader's locale and time zone through `Intl`. A language
+//! Dates, times and durations in the reader's locale and time zone through `Intl`, and which
+//! plural form a count takes (`Intl.PluralRules`). A language
 //! tag the browser rejects falls back to English, and a browser without `Intl` gets ISO text, so a
 //! bad `lang` attribute can never throw. Formatters are made on first use and then reused.
 
+use crate::i18n::{fill, Plural};
 use crate::model::{CalendarDate, Timestamp};
 use crate::view::{duration_parts, relative_parts};
 use std::cell::OnceCell;
@@ -26,6 +28,13 @@ extern "C" {
         value: f64,
         unit: &str,
     ) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    type JsPluralRules;
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "PluralRules")]
+    fn new(locale: &str) -> Result<JsPluralRules, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn select(this: &JsPluralRules, value: f64) -> Result<String, JsValue>;
 
     #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
     type JsNumberFormat;
@@ -65,6 +74,7 @@ pub struct TimeFormatter {
     written_day: OnceCell<Option<JsDateTimeFormat>>,
     time_of_day: OnceCell<Option<JsDateTimeFormat>>,
     units: OnceCell<Vec<(&'static str, Option<JsNumberFormat>)>>,
+    plural: OnceCell<Option<JsPluralRules>>,
 }
 
 /// Formatters are compared by identity: one per language, memoised by the widget.
@@ -85,6 +95,7 @@ impl TimeFormatter {
             written_day: OnceCell::new(),
             time_of_day: OnceCell::new(),
             units: OnceCell::new(),
+            plural: OnceCell::new(),
         }
     }
 
@@ -99,6 +110,17 @@ impl TimeFormatter {
         ms: i64,
     ) -> Option<String> {
         cell.get_or_init(make).as_ref()?.format_ms(ms as f64).ok()
+    }
+
+    /// `words` for the count `n` in the form the language's plural rules pick (`Intl.PluralRules`:
+    /// Polish "Pokaż 5 starszych incydentów", Arabic's six forms), `{n}` filled in; the `other`
+    /// form where the browser has no plural rules.
+    pub fn count(&self, words: &Plural, n: usize) -> String {
+        let rules = self
+            .plural
+            .get_or_init(|| with_fallback(&self.lang, JsPluralRules::new));
+        let category = rules.as_ref().and_then(|r| r.select(n as f64).ok());
+        fill(words.pick(category.as_deref().unwrap_or("other")), n, "")
     }
 
     /// Date and time in the reader's zone, such as "5 Nov 2024, 09:27".

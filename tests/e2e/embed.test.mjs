@@ -73,6 +73,8 @@ before(async () => {
     // Two active incidents with long updates, for the demo page on a phone (demo.js reads
     // ?status=two.json beside the page).
     "/two.json": twoActive(),
+    // The demo login page in Arabic, written right to left.
+    "/index-ar.html": (await readFile(join(www, "index.html"), "utf8")).replace('<html lang="en">', '<html lang="ar" dir="rtl">'),
     // The snippet deep in a site whose own referrer policy would send the full address.
     "/sign-in/deep/plain.html": snippet(`${cdn.url}/active.json`)
       .replace("<title>", '<meta name="referrer" content="unsafe-url"><title>'),
@@ -231,14 +233,28 @@ test("a wasm that cannot load leaves the page working and says so in an event", 
   await context.close();
 });
 
-for (const [scheme, file, viewport] of [["light", "demo-active.json"], ["dark", "demo-active.json"],
-  ["light", "two.json", { width: 320, height: 568 }], ["dark", "two.json", { width: 320, height: 568 }]]) {
-  const where = viewport ? `, two incidents at ${viewport.width} px, narrow, clamped` : "";
-  test(`the demo login page has no serious accessibility violations (${scheme}${where})`, async (t) => {
-    const { page, context, problems } = await open(`/index.html?status=${file}`, { colorScheme: scheme, viewport });
+const PHONE = { width: 320, height: 568 };
+for (const [scheme, path, viewport, where] of [
+  ["light", "/index.html?status=demo-active.json"], ["dark", "/index.html?status=demo-active.json"],
+  ["light", "/index.html?status=two.json", PHONE, "two incidents at 320 px, narrow, clamped"],
+  ["dark", "/index.html?status=two.json", PHONE, "two incidents at 320 px, narrow, clamped"],
+  ["light", "/index-ar.html?status=two.json", undefined, "Arabic, right to left"],
+  ["dark", "/index-ar.html?status=two.json", PHONE, "Arabic, right to left, at 320 px"]]) {
+  test(`the demo login page has no serious accessibility violations (${scheme}${where ? `, ${where}` : ""})`, async (t) => {
+    const { page, context, problems } = await open(path, { colorScheme: scheme, viewport });
     await bannerVisible(page);
     if (viewport) {
       await page.waitForFunction(() => document.querySelector("status-widget").shadowRoot.querySelector(".narrow .more-text"));
+    }
+    if (path.includes("-ar")) {
+      const seen = await page.evaluate(() => {
+        const root = document.querySelector("status-widget").shadowRoot;
+        const item = root.querySelector(".item");
+        const [mark, body] = [item.querySelector(".mark"), item.querySelector(".body")].map((e) => e.getBoundingClientRect());
+        return { lang: root.querySelector(".theme").lang, direction: getComputedStyle(item).direction,
+          barOnTheRight: mark.left >= body.right - 1, label: item.querySelector(".label").textContent };
+      });
+      assert.deepEqual(seen, { lang: "ar", direction: "rtl", barOnTheRight: true, label: "عطل كبير · تم تحديد السبب" });
     }
     const ms = await page.evaluate(() => performance.now());
     t.diagnostic(`demo page: banner visible ${ms.toFixed(0)} ms after navigation start`);
@@ -247,7 +263,8 @@ for (const [scheme, file, viewport] of [["light", "demo-active.json"], ["dark", 
     const checked = result.passes.find((p) => p.id === "color-contrast");
     assert.ok(checked && checked.nodes.some((n) => JSON.stringify(n.target).includes("status-widget")),
       "colour contrast was checked inside the widget");
-    await page.screenshot({ path: join(shots, `demo-${scheme}${viewport ? `-${viewport.width}` : ""}.png`), fullPage: true });
+    const name = `demo${path.includes("-ar") ? "-ar" : ""}-${scheme}${viewport ? `-${viewport.width}` : ""}`;
+    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -19,6 +19,8 @@ before(async () => {
     "/favicon.ico": "",
     "/history-500.json": history(500),
     "/history.html": (await readFile(join(www, "status.html"), "utf8")).replace('src="status.json"', 'src="history-500.json"'),
+    // The same page in Hebrew, written right to left.
+    "/status-he.html": (await readFile(join(www, "status.html"), "utf8")).replace('<html lang="en">', '<html lang="he" dir="rtl">'),
   } });
 });
 after(async () => {
@@ -47,9 +49,21 @@ for (const [name, width] of [["desktop", 1024], ["phone", 375]]) {
   });
 }
 
-for (const scheme of ["light", "dark"]) {
-  test(`status.html has no serious accessibility violations (${scheme})`, async () => {
-    const { page, context } = await open("/status.html", { colorScheme: scheme });
+for (const [scheme, path] of [["light", "/status.html"], ["dark", "/status.html"], ["light", "/status-he.html"], ["dark", "/status-he.html"]]) {
+  test(`${path.slice(1)} has no serious accessibility violations (${scheme})`, async () => {
+    const { page, context } = await open(path, { colorScheme: scheme });
+    if (path.includes("-he")) {
+      // Hebrew: the page speaks it, right to left, its incidents' bars on the right.
+      const seen = await page.evaluate(() => {
+        const root = document.querySelector("status-widget").shadowRoot;
+        const incident = getComputedStyle(root.querySelector(".incident"));
+        return { lang: root.querySelector(".theme").lang, direction: incident.direction,
+          bar: [incident.borderRightWidth, incident.borderLeftWidth], heading: root.querySelector("h2").textContent };
+      });
+      assert.deepEqual(seen, { lang: "he", direction: "rtl", bar: ["4px", "0px"], heading: seen.heading });
+      assert.match(seen.heading, /[\u0590-\u05FF]/, "a Hebrew heading");
+      await page.screenshot({ path: join(shots, `status-page-he-${scheme}.png`), fullPage: true });
+    }
     const { lines } = await seriousViolations(page, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]);
     assert.deepEqual(lines, []);
     const headings = await page.evaluate(() =>

@@ -1,7 +1,6 @@
 use super::IncidentDetails;
 use crate::components::Locale;
 use crate::hooks::{use_render_in_steps, use_scroll_to};
-use crate::i18n::fill;
 use crate::model::Incident;
 use crate::view::{component_names, StatusView};
 use std::collections::HashSet;
@@ -104,7 +103,7 @@ pub fn history_section(view: &StatusView, state: &HistoryState, locale: &Locale)
                 </ol>
                 if hidden > 0 {
                     <button type="button" class="more" part="more" onclick={show_older}>
-                        { fill(s.show_older, hidden, "") }
+                        { locale.formatter.count(&s.show_older, hidden) }
                     </button>
                 }
             }

@@ -37,7 +37,8 @@ export interface StatusWidgetAttributes {
   "max-age"?: string | number;
   /** Seconds between reads (default 60); `0` reads once. */
   poll?: string | number;
-  /** BCP 47 language tag (English, German, French and Spanish strings). */
+  /** BCP 47 language tag: strings in English, German, French, Spanish, Italian, Portuguese, Dutch,
+   *  Polish, Swedish, Japanese, Arabic and Hebrew (right to left); any other language speaks English. */
   lang?: string;
   /** Comma-separated component ids to show. */
   components?: string;
