@@ -3,7 +3,7 @@
 // scripts/release and scripts/pin-wasm.mjs share it.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The integrity value of the file at `path`. */
@@ -13,5 +13,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let args = process.argv.slice(2);
   let from = ".";
   if (args[0] === "--from") [, from, ...args] = args;
-  for (const file of args) console.log(`${file.padEnd(40)} ${sri(join(from, file))}`);
+  for (const file of args) console.log(`${file.padEnd(40)} ${sri(resolve(from, file))}`);
 }

@@ -16,6 +16,7 @@ pub const OBSERVED_ATTRIBUTES: &[&str] = &[
     "theme",
     "format",
     "status-page",
+    "placement",
 ];
 
 /// Seconds between polls when the `poll` attribute is absent.
@@ -45,6 +46,29 @@ pub enum Theme {
     Dark,
 }
 
+/// Where a banner sits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Placement {
+    /// In the page's flow where the element is (above the login form).
+    #[default]
+    Inline,
+    /// A bar pinned to the top of the viewport, over the page: it takes no layout space.
+    Top,
+    /// A card in the viewport's bottom corner (inline-end), over the page.
+    Toast,
+}
+
+impl Placement {
+    /// The name the stylesheet knows it by (`placement-inline` …).
+    pub fn class(self) -> &'static str {
+        match self {
+            Placement::Inline => "placement-inline",
+            Placement::Top => "placement-top",
+            Placement::Toast => "placement-toast",
+        }
+    }
+}
+
 /// The widget's configuration, from its attributes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WidgetConfig {
@@ -67,6 +91,8 @@ pub struct WidgetConfig {
     pub format: Format,
     /// Overrides the status file's `service.status_page`.
     pub status_page: Option<String>,
+    /// Where the banner sits (banner mode only).
+    pub placement: Placement,
 }
 
 impl WidgetConfig {
@@ -125,6 +151,11 @@ impl WidgetConfig {
                 .and_then(|f| Format::from_name(&f))
                 .unwrap_or_default(),
             status_page: non_empty("status-page").map(|v| v.trim().to_owned()),
+            placement: match non_empty("placement").as_deref().map(str::trim) {
+                Some(p) if p.eq_ignore_ascii_case("top") => Placement::Top,
+                Some(p) if p.eq_ignore_ascii_case("toast") => Placement::Toast,
+                _ => Placement::Inline,
+            },
         }
     }
 }
@@ -152,6 +183,7 @@ mod tests {
         assert_eq!(c.max_age_seconds, None);
         assert_eq!(c.format, Format::Auto);
         assert_eq!(c.theme, Theme::Auto);
+        assert_eq!(c.placement, Placement::Inline);
         assert!(c.components.is_empty());
     }
 
@@ -167,7 +199,10 @@ mod tests {
             ("theme", "dark"),
             ("format", "statuspage"),
             ("status-page", "https://status.example.org/"),
+            ("placement", " Toast "),
         ]);
+        assert_eq!(c.placement, Placement::Toast);
+        assert_eq!(config(&[("placement", "top")]).placement, Placement::Top);
         assert_eq!(c.sources, ["a.json", "https://b.example/status.json"]);
         assert_eq!(c.mode, Mode::Indicator);
         assert_eq!(c.max_age_seconds, Some(600.0));
@@ -192,7 +227,9 @@ mod tests {
             ("theme", "purple"),
             ("format", "xml"),
             ("lang", "  "),
+            ("placement", "sideways"),
         ]);
+        assert_eq!(c.placement, Placement::Inline);
         assert!(c.sources.is_empty());
         assert_eq!(c.mode, Mode::Banner);
         assert_eq!(c.max_age_seconds, None);

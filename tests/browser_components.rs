@@ -33,6 +33,8 @@ fn banner(view: Rc<StatusView>) -> BannerProps {
         dismissed: Rc::new(Vec::new()),
         on_dismiss: Callback::noop(),
         locale: english(),
+        placement: Default::default(),
+        container: Default::default(),
     }
 }
 

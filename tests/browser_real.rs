@@ -100,6 +100,8 @@ async fn check(row: &JsValue) {
         dismissed: Rc::new(Vec::new()),
         on_dismiss: Callback::noop(),
         locale: english(),
+        placement: Default::default(),
+        container: Default::default(),
     })
     .await;
     assert_safe(&file, "banner", &banner);

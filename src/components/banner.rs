@@ -1,5 +1,9 @@
 use super::{contact_line, page_content, BannerItem, Locale};
-use crate::hooks::{use_media_query, use_narrow, Announcement, SMALL_SCREEN};
+use crate::config::Placement;
+use crate::hooks::{
+    use_focus_after_dismiss, use_media_query, use_narrow, Announcement, SMALL_SCREEN,
+};
+use crate::i18n::fill;
 use crate::model::DismissalKey;
 use crate::view::{ItemView, StatusView};
 use std::rc::Rc;
@@ -13,6 +17,8 @@ pub const VISIBLE_ITEMS_SMALL: usize = 1;
 /// Below this width (CSS pixels) the banner takes its compact layout (class `narrow`): a phone,
 /// or the narrow card of a desktop login page.
 pub const NARROW_BELOW_PX: f64 = 480.0;
+/// The same width as a media query, for a bar across the viewport.
+const NARROW_VIEWPORT: &str = "(max-width: 479.98px)";
 
 /// Properties of [`Banner`].
 #[derive(Properties, PartialEq)]
@@ -26,68 +32,113 @@ pub struct BannerProps {
     pub on_dismiss: Callback<DismissalKey>,
     /// The widget's words and time formatter.
     pub locale: Locale,
+    /// In the page's flow, or over it (a bar at the top, a card in the corner).
+    #[prop_or_default]
+    pub placement: Placement,
+    /// The element the banner is laid out in (the widget's root), whose width decides the
+    /// narrow layout from the banner's first frame.
+    #[prop_or_default]
+    pub container: NodeRef,
 }
 
 /// The login-page banner: when nothing is active (or everything is dismissed), the page's own
-/// content of the element ([`page_content`]) instead. It is not a live region itself:
-/// the widget's [`live_regions`] announce what is new.
+/// content of the element ([`page_content`]) instead. Placed over the page (`top`, `toast`), it
+/// leaves that content in the flow, so that its coming and going moves nothing on the page. It is
+/// not a live region itself: the widget's [`live_regions`] announce what is new.
 #[component]
 pub fn Banner(props: &BannerProps) -> Html {
     let expanded = use_state(|| false);
+    let unknown_dismissed = use_state_eq(|| false);
     let section = use_node_ref();
-    let narrow = use_narrow(section.clone(), NARROW_BELOW_PX);
-    let limit = if use_media_query(SMALL_SCREEN) {
+    // Over the page the banner's width is not its container's: a bar is as wide as the viewport,
+    // a card always narrow.
+    let column = use_narrow(props.container.clone(), section.clone(), NARROW_BELOW_PX);
+    let narrow_viewport = use_media_query(NARROW_VIEWPORT);
+    let narrow = match props.placement {
+        Placement::Inline => column,
+        Placement::Top => narrow_viewport,
+        Placement::Toast => true,
+    };
+    let on_dismiss = use_focus_after_dismiss(section.clone(), props.on_dismiss.clone());
+    let overlay = props.placement != Placement::Inline;
+    // Over the page, one item at a time: the less it covers, the better.
+    let limit = if use_media_query(SMALL_SCREEN) || overlay {
         VISIBLE_ITEMS_SMALL
     } else {
         VISIBLE_ITEMS
     };
     let s = props.locale.strings;
     let view = &props.view;
-    let status_link = view.status_page.as_ref().map(|href| {
-        html! { <a class="link" part="link" href={href.clone()}>{ s.status_page }</a> }
-    });
-    if view.stale {
-        return html! {
-            <section class="banner" part="banner" aria-label={s.region}>
-                <p class="unknown" part="unknown">
-                    <strong>{ s.status_unknown }</strong>{ " " }{ s.status_outdated }{ " " }
-                    { status_link }
-                </p>
-            </section>
-        };
-    }
     let visible: Vec<&ItemView> = view
         .active
         .iter()
         .filter(|item| !props.dismissed.iter().any(|d| d.hides(&item.key)))
         .collect();
-    if visible.is_empty() {
-        return page_content();
-    }
-    let hidden = visible.len().saturating_sub(limit);
-    let shown = if *expanded { visible.len() } else { limit };
-    let toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
-    };
-    html! {
-        <section ref={section} class={classes!("banner", narrow.then_some("narrow"))} part="banner"
-            aria-label={s.region}>
-            <ul class="items">
-                { for visible.iter().take(shown).enumerate().map(|(i, item)| html! {
-                    <BannerItem key={list_key(&visible, i)} item={(*item).clone()}
-                        on_dismiss={props.on_dismiss.clone()} now={view.now}
-                        locale={props.locale.clone()} {narrow} />
-                }) }
-            </ul>
-            if hidden > 0 {
-                <button type="button" class="more" part="more" aria-expanded={expanded.to_string()}
-                    onclick={toggle}>
-                    { if *expanded { s.show_fewer.to_owned() } else { props.locale.formatter.count(&s.and_more, hidden) } }
+    let content = if view.stale {
+        // Over the page, the note can be put away for this visit; in the flow it stays.
+        let dismiss = overlay.then(|| {
+            let dismissed = unknown_dismissed.clone();
+            html! {
+                <button type="button" class="dismiss" part="dismiss"
+                    aria-label={fill(s.dismiss, 0, s.status_unknown)} title={fill(s.dismiss, 0, s.status_unknown)}
+                    onclick={Callback::from(move |_: MouseEvent| dismissed.set(true))}>
+                    <span aria-hidden="true">{ "×" }</span>
                 </button>
             }
-            { contact_line(&view.document.service.contact, s) }
+        });
+        let status_link = view.status_page.as_ref().map(|href| {
+            html! { <a class="link" part="link" href={href.clone()}>{ s.status_page }</a> }
+        });
+        (!*unknown_dismissed).then(|| {
+            html! {
+                <p class="unknown" part="unknown">
+                    <span><strong>{ s.status_unknown }</strong>{ " " }{ s.status_outdated }{ " " }
+                    { status_link }</span>
+                    { dismiss }
+                </p>
+            }
+        })
+    } else if visible.is_empty() {
+        None
+    } else {
+        let hidden = visible.len().saturating_sub(limit);
+        let shown = if *expanded { visible.len() } else { limit };
+        let toggle = {
+            let expanded = expanded.clone();
+            Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+        };
+        Some(html! {
+            <>
+                <ul class="items">
+                    { for visible.iter().take(shown).enumerate().map(|(i, item)| html! {
+                        <BannerItem key={list_key(&visible, i)} item={(*item).clone()}
+                            on_dismiss={on_dismiss.clone()} now={view.now}
+                            locale={props.locale.clone()} {narrow} reserve_more={overlay} />
+                    }) }
+                </ul>
+                if hidden > 0 {
+                    <button type="button" class="more" part="more" aria-expanded={expanded.to_string()}
+                        onclick={toggle}>
+                        { if *expanded { s.show_fewer.to_owned() } else { props.locale.formatter.count(&s.and_more, hidden) } }
+                    </button>
+                }
+                { contact_line(&view.document.service.contact, s) }
+            </>
+        })
+    };
+    let Some(content) = content else {
+        return page_content();
+    };
+    let banner = html! {
+        <section ref={section} class={classes!("banner", narrow.then_some("narrow"))} part="banner"
+            aria-label={s.region}>
+            { content }
         </section>
+    };
+    if overlay {
+        html! { <>{ banner }{ page_content() }</> }
+    } else {
+        banner
     }
 }
 

@@ -19,6 +19,11 @@ pub struct BannerItemProps {
     /// A narrow banner: the line of facts leaves out the start when an update time follows.
     #[prop_or_default]
     pub narrow: bool,
+    /// Keep the "Show more" button's place even while the text needs none (invisible), so that
+    /// its coming moves nothing: for a banner over the page, whose layout shifts count against
+    /// the page.
+    #[prop_or_default]
+    pub reserve_more: bool,
 }
 
 /// One incident, maintenance or notice in the banner, with its dismiss button. Its text is
@@ -55,9 +60,9 @@ pub fn BannerItem(props: &BannerItemProps) -> Html {
                         (clamped && !*expanded).then_some("clamped"))}>
                         { text_html(text, "text") }
                     </div>
-                    if clamped || *expanded {
-                        <button type="button" class="more-text" part="more" aria-expanded={expanded.to_string()}
-                            onclick={toggle}>
+                    if clamped || *expanded || props.reserve_more {
+                        <button type="button" class={classes!("more-text", (!(clamped || *expanded)).then_some("unneeded"))}
+                            part="more" aria-expanded={expanded.to_string()} onclick={toggle}>
                             { if *expanded { s.show_less } else { s.show_more } }
                             <span class="vh">{ ": " }{ &item.title }</span>
                         </button>

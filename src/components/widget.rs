@@ -1,7 +1,7 @@
 #[cfg(feature = "page")]
 use super::StatusPage;
 use super::{live_regions, page_content, Banner, Indicator, Locale};
-use crate::config::{Mode, Theme, WidgetConfig};
+use crate::config::{Mode, Placement, Theme, WidgetConfig};
 use crate::hooks::{
     use_announcement, use_dismissals, use_intl_ready, use_media_query, use_now, use_status,
     use_status_events, use_status_view,
@@ -28,6 +28,9 @@ pub struct StatusWidgetProps {
     /// again at once.
     #[prop_or_default]
     pub host: Option<web_sys::EventTarget>,
+    /// The widget's root element (set by [`StatusWidget`] for what it renders inside it).
+    #[prop_or_default]
+    pub root: NodeRef,
 }
 
 /// The whole widget: reads the status and shows it as a banner or an indicator.
@@ -39,6 +42,11 @@ pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
         Theme::Light => false,
         Theme::Auto => prefers_dark,
     };
+    // Only a banner leaves the flow; the indicator and the page stay where they are.
+    let placement = match props.config.mode {
+        Mode::Banner => props.config.placement,
+        Mode::Indicator | Mode::Page => Placement::Inline,
+    };
     // The widget's language and its direction on its root: a screen reader pronounces it as
     // written, and Arabic and Hebrew mirror, whatever the page around it speaks.
     let dir = if strings_for(&props.lang).rtl {
@@ -46,10 +54,12 @@ pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
     } else {
         "ltr"
     };
+    let root = use_node_ref();
     html! {
-        <div class={classes!("theme", dark.then_some("dark"))} lang={props.lang.clone()} {dir}>
+        <div ref={root.clone()} class={classes!("theme", dark.then_some("dark"), placement.class())}
+            lang={props.lang.clone()} {dir}>
             <WidgetContent config={props.config.clone()} lang={props.lang.clone()}
-                on_event={props.on_event.clone()} host={props.host.clone()} />
+                on_event={props.on_event.clone()} host={props.host.clone()} {root} />
         </div>
     }
 }
@@ -101,7 +111,10 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         // this arm is reached only if a page gives the banner build's functions a page anyway.
         #[cfg(not(feature = "page"))]
         (Some(view), Mode::Page) => html! { <Banner {view} {dismissed} {on_dismiss} {locale} /> },
-        (Some(view), Mode::Banner) => html! { <Banner {view} {dismissed} {on_dismiss} {locale} /> },
+        (Some(view), Mode::Banner) => html! {
+            <Banner {view} {dismissed} {on_dismiss} {locale} placement={config.placement}
+                container={props.root.clone()} />
+        },
     };
     // The banner's live regions exist from mount, empty, whatever is shown (README, "Announcements").
     if config.mode == Mode::Banner {

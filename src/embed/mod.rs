@@ -167,6 +167,7 @@ fn props_for(host: &HtmlElement) -> StatusWidgetProps {
         lang: lang.into(),
         on_event,
         host: Some(host.clone().into()),
+        root: yew::NodeRef::default(),
     }
 }
 

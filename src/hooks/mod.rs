@@ -1,9 +1,11 @@
 //! Yew hooks: the status file, what it shows, its events and its announcements, the clock,
-//! dismissals, the URL fragment, media queries (colour scheme, small screens), the Intl warm-up,
-//! whether a clamped text holds more, rendering a long list in steps and scrolling to an anchor.
+//! dismissals and where focus goes after one, the URL fragment, media queries (colour scheme,
+//! small screens), the Intl warm-up, a banner's width, whether a clamped text holds more,
+//! rendering a long list in steps and scrolling to an anchor.
 
 mod use_announcement;
 mod use_dismissals;
+mod use_focus_after_dismiss;
 mod use_intl_ready;
 #[cfg(feature = "page")]
 mod use_location_hash;
@@ -21,6 +23,7 @@ mod use_status_view;
 
 pub use use_announcement::{item_label, use_announcement, Announcement};
 pub use use_dismissals::use_dismissals;
+pub use use_focus_after_dismiss::use_focus_after_dismiss;
 pub use use_intl_ready::use_intl_ready;
 #[cfg(feature = "page")]
 pub use use_location_hash::use_location_hash;

@@ -73,6 +73,9 @@ before(async () => {
     // Two active incidents with long updates, for the demo page on a phone (demo.js reads
     // ?status=two.json beside the page).
     "/two.json": twoActive(),
+    // The demo login page with its banner over the page: a bar at the top, a card in the corner.
+    ...Object.fromEntries(await Promise.all(["top", "toast"].map(async (placement) => [`/index-${placement}.html`,
+      (await readFile(join(www, "index.html"), "utf8")).replace('<status-widget id="banner"', `<status-widget id="banner" placement="${placement}"`)]))),
     // The demo login page in Arabic, written right to left.
     "/index-ar.html": (await readFile(join(www, "index.html"), "utf8")).replace('<html lang="en">', '<html lang="ar" dir="rtl">'),
     // The snippet deep in a site whose own referrer policy would send the full address.
@@ -268,6 +271,32 @@ for (const [scheme, path, viewport, where] of [
     assert.deepEqual(problems, []);
     await context.close();
   });
+}
+
+for (const placement of ["top", "toast"]) {
+  for (const [scheme, viewport] of [["light", { width: 1024, height: 768 }], ["dark", PHONE]]) {
+    test(`placement="${placement}" moves nothing on the page and has no serious accessibility violations (${scheme}, ${viewport.width} px)`, async () => {
+      const { page, context, problems } = await open(`/index-${placement}.html?status=two.json`, { colorScheme: scheme, viewport });
+      await page.evaluate(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+          .observe({ type: "layout-shift", buffered: true });
+      });
+      await bannerVisible(page);
+      await page.waitForTimeout(500);
+      const seen = await page.evaluate(() => {
+        const banner = document.querySelector("#banner").shadowRoot.querySelector(".banner");
+        return { shift: window.__shift, position: getComputedStyle(banner).position,
+          fallback: document.querySelector(".status-fallback").getBoundingClientRect().height > 0 };
+      });
+      assert.deepEqual(seen, { shift: 0, position: "fixed", fallback: true }, "CLS 0: the banner is over the page, the page's line stays");
+      const { lines } = await seriousViolations(page);
+      assert.deepEqual(lines, []);
+      await page.screenshot({ path: join(shots, `placement-${placement}-${scheme}-${viewport.width}.png`) });
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
 }
 
 for (const [name, width, height] of [["phone", 320, 640], ["tablet", 768, 1024]]) {

@@ -44,6 +44,9 @@ export interface StatusWidgetAttributes {
   components?: string;
   /** `auto` (default), `light` or `dark`. */
   theme?: "auto" | "light" | "dark";
+  /** Where a banner sits: in the flow, a bar pinned to the viewport's top, or a card in its
+   *  bottom corner (`top` and `toast` take no layout space). */
+  placement?: "inline" | "top" | "toast";
   /** The status file's format (default `auto`). */
   format?:
     | "auto"
