@@ -34,7 +34,10 @@ fn every_language_has_its_own_form_for_each_plural_category_the_browser_selects(
             "{}: {engine:?}",
             s.lang
         );
-        for (key, plural) in [("and_more", &s.and_more), ("show_older", &s.show_older)] {
+        for (key, plural) in [
+            ("and_more", &s.and_more),
+            ("show_older", &s.page.show_older),
+        ] {
             let forms: Vec<&str> = plural.forms().into_iter().map(|(c, _)| c).collect();
             for category in &engine {
                 if !forms.contains(&category.as_str()) {
@@ -48,8 +51,9 @@ fn every_language_has_its_own_form_for_each_plural_category_the_browser_selects(
 
 #[wasm_bindgen_test]
 fn counts_take_the_form_the_language_needs() {
-    let count =
-        |lang: &str, n: usize| TimeFormatter::new(lang).count(&strings_for(lang).show_older, n);
+    let count = |lang: &str, n: usize| {
+        TimeFormatter::new(lang).count(&strings_for(lang).page.show_older, n)
+    };
     assert_eq!(count("en", 1), "Show older incidents (1 more)");
     assert_eq!(count("pl", 1), "Pokaż 1 starszy incydent");
     assert_eq!(count("pl", 3), "Pokaż 3 starsze incydenty");
@@ -69,13 +73,7 @@ fn rect(element: &web_sys::Element) -> web_sys::DomRect {
 }
 
 fn direction(element: &web_sys::Element) -> String {
-    web_sys::window()
-        .unwrap()
-        .get_computed_style(element)
-        .unwrap()
-        .unwrap()
-        .get_property_value("direction")
-        .unwrap()
+    computed(element, "direction")
 }
 
 #[wasm_bindgen_test]
@@ -176,16 +174,7 @@ async fn the_status_page_in_hebrew_mirrors_its_incidents() {
     })
     .await;
     let incident = w.find(".incident").unwrap();
-    let style = web_sys::window()
-        .unwrap()
-        .get_computed_style(&incident)
-        .unwrap()
-        .unwrap();
-    let width = |side: &str| {
-        style
-            .get_property_value(&format!("border-{side}-width"))
-            .unwrap()
-    };
+    let width = |side: &str| computed(&incident, &format!("border-{side}-width"));
     assert_eq!(direction(&incident), "rtl");
     assert_eq!(
         (width("right"), width("left")),

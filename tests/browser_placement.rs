@@ -71,12 +71,7 @@ async fn a_top_bar_and_a_toast_take_no_layout_space_and_move_nothing_on_the_page
         );
 
         let banner = w.find(".banner").unwrap();
-        let style = web_sys::window()
-            .unwrap()
-            .get_computed_style(&banner)
-            .unwrap()
-            .unwrap();
-        assert_eq!(style.get_property_value("position").unwrap(), "fixed");
+        assert_eq!(computed(&banner, "position"), "fixed");
         let (width, height) = viewport();
         let b = rect(&banner);
         if placement == "top" {
@@ -129,23 +124,17 @@ async fn a_top_bar_and_a_toast_take_no_layout_space_and_move_nothing_on_the_page
             title().as_deref() == Some("Grading is slow")
         })
         .await;
-        let focused = focused_in(&w).expect("focus stays in the banner");
-        assert!(
-            focused.class_list().contains("dismiss"),
-            "{placement}: on the next dismiss button"
-        );
+        wait_until("focus moves on to the next dismiss button", || {
+            focused_in(&w).is_some_and(|f| f.class_list().contains("dismiss"))
+        })
+        .await;
+        let focused = focused_in(&w).unwrap();
         focused.unchecked_ref::<web_sys::HtmlElement>().click();
         wait_until("the banner is gone", || w.find(".banner").is_none()).await;
         assert!(rect(&line).height() > 0.0);
         w.assert_no_uncaught_error();
     }
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .remove_item("status-widget:dismissed")
-        .unwrap();
+    forget_dismissals();
 }
 
 #[wasm_bindgen_test]
@@ -158,12 +147,7 @@ async fn inline_stays_in_the_flow_and_a_bad_placement_falls_back_to_it() {
         w.height() > 0.0,
         "in the flow: the element has the banner's height"
     );
-    let style = web_sys::window()
-        .unwrap()
-        .get_computed_style(&w.find(".banner").unwrap())
-        .unwrap()
-        .unwrap();
-    assert_eq!(style.get_property_value("position").unwrap(), "static");
+    assert_eq!(computed(&w.find(".banner").unwrap(), "position"), "static");
     assert!(w.find(".theme.placement-inline").is_some());
 }
 

@@ -891,22 +891,10 @@ async fn the_theme_attribute_chooses_the_palette() {
     let mut w = mount(&[("src", &doc_url(&key)), ("theme", "dark")]);
     wait_until("the banner shows", || w.find(".item").is_some()).await;
     assert!(w.find(".theme.dark").is_some());
-    let dark_bg = web_sys::window()
-        .unwrap()
-        .get_computed_style(&w.find(".item").unwrap())
-        .unwrap()
-        .unwrap()
-        .get_property_value("background-color")
-        .unwrap();
+    let dark_bg = computed(&w.find(".item").unwrap(), "background-color");
     w.set("theme", "light");
     wait_until("the light palette", || w.find(".theme.dark").is_none()).await;
-    let light_bg = web_sys::window()
-        .unwrap()
-        .get_computed_style(&w.find(".item").unwrap())
-        .unwrap()
-        .unwrap()
-        .get_property_value("background-color")
-        .unwrap();
+    let light_bg = computed(&w.find(".item").unwrap(), "background-color");
     assert_ne!(dark_bg, light_bg);
 }
 
@@ -1065,13 +1053,7 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
     );
     indicator.remove();
     w.assert_no_uncaught_error();
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .remove_item("status-widget:dismissed")
-        .unwrap();
+    forget_dismissals();
 }
 
 #[wasm_bindgen_test]

@@ -14,11 +14,15 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
 use yew::{AppHandle, Callback};
 
-/// The banner's and indicator's styles, and in the page build the status page's after them.
+/// The banner's and indicator's styles, and in the page build the status page's after them
+/// (`style.css` and `page.css` beside this file, written without comments by `build.rs`).
 #[cfg(feature = "page")]
-const STYLESHEET: &str = concat!(include_str!("style.css"), include_str!("page.css"));
+const STYLESHEET: &str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/style.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/page.css"))
+);
 #[cfg(not(feature = "page"))]
-const STYLESHEET: &str = include_str!("style.css");
+const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 thread_local! {
     /// One constructed stylesheet shared by every widget on the page.

@@ -3,7 +3,9 @@
 //! Hebrew, which are written right to left. Times, dates and the choice of a plural form are not
 //! here: the browser's `Intl` makes them in the reader's locale (`crate::io::intl`).
 
-use crate::model::{ComponentStatus, Impact, IncidentStatus, Level};
+#[cfg(feature = "page")]
+use crate::model::ComponentStatus;
+use crate::model::{Impact, IncidentStatus, Level};
 
 mod ar;
 mod de;
@@ -150,6 +152,15 @@ pub struct Strings {
     pub impacts: [&'static str; 4],
     /// Incident statuses: investigating, identified, monitoring, resolved, unknown.
     pub statuses: [&'static str; 5],
+    /// What only the status page says (the page build has it; the banner build leaves it out).
+    #[cfg(feature = "page")]
+    pub page: PageStrings,
+}
+
+/// What only the status page says, in one language.
+#[cfg(feature = "page")]
+#[derive(Debug, PartialEq, Eq)]
+pub struct PageStrings {
     /// Page heading when the file names no service.
     pub page_title: &'static str,
     /// Before the file's `updated_at`.
@@ -265,23 +276,8 @@ impl Strings {
             levels,
             impacts,
             statuses,
-            page_title,
-            last_updated,
-            components,
-            component_statuses,
-            active_now,
-            upcoming,
-            history,
-            no_incidents,
-            resolved,
-            duration,
-            release,
-            timeline,
-            lessons,
-            conclusion,
-            approximate,
-            permalink,
-            show_older,
+            #[cfg(feature = "page")]
+            page,
         } = self;
         let single = [
             ("region", region),
@@ -302,6 +298,70 @@ impl Strings {
             ("status_unknown", status_unknown),
             ("status_outdated", status_outdated),
             ("status_unavailable", status_unavailable),
+        ];
+        let mut entries: Vec<(String, &'static str)> = single
+            .into_iter()
+            .map(|(key, text)| (key.to_owned(), *text))
+            .collect();
+        let lists: [(&str, &[&'static str]); 3] = [
+            ("levels", levels),
+            ("impacts", impacts),
+            ("statuses", statuses),
+        ];
+        for (key, list) in lists {
+            entries.extend(list_entries(key, list));
+        }
+        entries.extend(plural_entries("and_more", and_more));
+        #[cfg(feature = "page")]
+        entries.extend(page.entries());
+        entries
+    }
+
+    /// The overall level in words.
+    pub fn level(&self, level: Level) -> &'static str {
+        self.levels[level as usize]
+    }
+
+    /// What kind of incident an impact makes, in words (so impact is never colour alone).
+    pub fn impact(&self, impact: Impact) -> &'static str {
+        self.impacts[impact as usize]
+    }
+
+    /// An incident status in words.
+    pub fn status(&self, status: IncidentStatus) -> &'static str {
+        self.statuses[status as usize]
+    }
+}
+
+#[cfg(feature = "page")]
+impl PageStrings {
+    /// A component status in words.
+    pub fn component_status(&self, status: ComponentStatus) -> &'static str {
+        self.component_statuses[status as usize]
+    }
+
+    /// Every string with its key, as [`Strings::entries`] lists them.
+    pub fn entries(&self) -> Vec<(String, &'static str)> {
+        let PageStrings {
+            page_title,
+            last_updated,
+            components,
+            component_statuses,
+            active_now,
+            upcoming,
+            history,
+            no_incidents,
+            resolved,
+            duration,
+            release,
+            timeline,
+            lessons,
+            conclusion,
+            approximate,
+            permalink,
+            show_older,
+        } = self;
+        let single = [
             ("page_title", page_title),
             ("last_updated", last_updated),
             ("components", components),
@@ -322,49 +382,27 @@ impl Strings {
             .into_iter()
             .map(|(key, text)| (key.to_owned(), *text))
             .collect();
-        let lists: [(&str, &[&'static str]); 4] = [
-            ("levels", levels),
-            ("impacts", impacts),
-            ("statuses", statuses),
-            ("component_statuses", component_statuses),
-        ];
-        for (key, list) in lists {
-            entries.extend(
-                list.iter()
-                    .enumerate()
-                    .map(|(i, t)| (format!("{key}[{i}]"), *t)),
-            );
-        }
-        for (key, plural) in [("and_more", and_more), ("show_older", show_older)] {
-            entries.extend(
-                plural
-                    .forms()
-                    .into_iter()
-                    .map(|(c, t)| (format!("{key}.{c}"), t)),
-            );
-        }
+        entries.extend(list_entries("component_statuses", component_statuses));
+        entries.extend(plural_entries("show_older", show_older));
         entries
     }
+}
 
-    /// The overall level in words.
-    pub fn level(&self, level: Level) -> &'static str {
-        self.levels[level as usize]
-    }
+/// `list`'s strings keyed `key[0]`, `key[1]` …
+fn list_entries(key: &str, list: &[&'static str]) -> Vec<(String, &'static str)> {
+    list.iter()
+        .enumerate()
+        .map(|(i, text)| (format!("{key}[{i}]"), *text))
+        .collect()
+}
 
-    /// What kind of incident an impact makes, in words (so impact is never colour alone).
-    pub fn impact(&self, impact: Impact) -> &'static str {
-        self.impacts[impact as usize]
-    }
-
-    /// An incident status in words.
-    pub fn status(&self, status: IncidentStatus) -> &'static str {
-        self.statuses[status as usize]
-    }
-
-    /// A component status in words.
-    pub fn component_status(&self, status: ComponentStatus) -> &'static str {
-        self.component_statuses[status as usize]
-    }
+/// `plural`'s forms keyed `key.one`, `key.other` …
+fn plural_entries(key: &str, plural: &Plural) -> Vec<(String, &'static str)> {
+    plural
+        .forms()
+        .into_iter()
+        .map(|(category, text)| (format!("{key}.{category}"), text))
+        .collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -463,7 +501,10 @@ mod tests {
         }
         // A count's words: a form for every category the language distinguishes, each with the
         // count in it.
-        for (key, plural) in [("and_more", &s.and_more), ("show_older", &s.show_older)] {
+        for (key, plural) in [
+            ("and_more", &s.and_more),
+            ("show_older", &s.page.show_older),
+        ] {
             let forms = plural.forms();
             for category in categories(s.lang) {
                 if !forms.iter().any(|(c, _)| c == category) {
@@ -500,9 +541,12 @@ mod tests {
             region: "",
             dismiss: "Schließen",
             status_page: "Status page",
-            show_older: Plural {
-                one: None,
-                ..de::DE.show_older
+            page: PageStrings {
+                show_older: Plural {
+                    one: None,
+                    ..de::DE.page.show_older
+                },
+                ..de::DE.page
             },
             ..de::DE
         };
@@ -535,7 +579,7 @@ mod tests {
             "Kritische Störung"
         );
         assert_eq!(
-            strings_for("pl").show_older.pick("few"),
+            strings_for("pl").page.show_older.pick("few"),
             "Pokaż {n} starsze incydenty"
         );
         assert_eq!(strings_for("ar-EG").lang, "ar");

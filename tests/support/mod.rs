@@ -68,6 +68,29 @@ pub fn get(value: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// The computed value of a CSS `property` of `element`, as the engine lays it out.
+pub fn computed(element: &Element, property: &str) -> String {
+    web_sys::window()
+        .unwrap()
+        .get_computed_style(element)
+        .unwrap()
+        .unwrap()
+        .get_property_value(property)
+        .unwrap()
+}
+
+/// Forgets every dismissal the reader made (the widget's one storage key), so that a later test
+/// starts with nothing dismissed.
+pub fn forget_dismissals() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item("status-widget:dismissed")
+        .unwrap();
+}
+
 /// Waits `ms` milliseconds.
 pub async fn sleep(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;

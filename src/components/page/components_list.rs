@@ -13,13 +13,13 @@ pub fn component_list(view: &StatusView, locale: &Locale) -> Html {
     }
     html! {
         <section class="section" aria-labelledby="sw-components">
-            <h2 id="sw-components">{ s.components }</h2>
+            <h2 id="sw-components">{ s.page.components }</h2>
             <ul class="components">
                 { for components.iter().map(|c| html! {
                     <li class="component">
                         <span class="component-name" dir="auto">{ &c.name }</span>
                         <span class={classes!("component-status", format!("status-{}", c.status.name()))}>
-                            { s.component_status(c.status) }
+                            { s.page.component_status(c.status) }
                         </span>
                     </li>
                 }) }

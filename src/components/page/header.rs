@@ -20,7 +20,7 @@ pub fn page_header(view: &StatusView, locale: &Locale) -> Html {
     };
     html! {
         <header class="page-header">
-            <h1>{ service.name.clone().unwrap_or_else(|| s.page_title.to_owned()) }</h1>
+            <h1>{ service.name.clone().unwrap_or_else(|| s.page.page_title.to_owned()) }</h1>
             if let Some(d) = &service.description { { text_html(d, "description") } }
             if let Some(a) = &service.about { <p class="about" dir="auto">{ a }</p> }
             <p class={classes!("overall", format!("level-{level_class}"))} part="overall" role="status">
@@ -29,7 +29,7 @@ pub fn page_header(view: &StatusView, locale: &Locale) -> Html {
                 if view.stale { { " " }{ s.status_outdated } }
             </p>
             if let Some(t) = view.document.updated_at {
-                <p class="updated">{ s.last_updated }{ ": " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time></p>
+                <p class="updated">{ s.page.last_updated }{ ": " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time></p>
             }
             { contact_line(&service.contact, s) }
         </header>

@@ -94,16 +94,16 @@ pub fn history_section(view: &StatusView, state: &HistoryState, locale: &Locale)
     };
     html! {
         <section class="section" aria-labelledby="sw-history" ref={state.root.clone()}>
-            <h2 id="sw-history">{ s.history }</h2>
+            <h2 id="sw-history">{ s.page.history }</h2>
             if history.is_empty() {
-                <p class="empty">{ s.no_incidents }</p>
+                <p class="empty">{ s.page.no_incidents }</p>
             } else {
                 <ol class="incidents history">
                     { for history.iter().take(state.visible).map(|&i| incident(&doc.incidents[i])) }
                 </ol>
                 if hidden > 0 {
                     <button type="button" class="more" part="more" onclick={show_older}>
-                        { locale.formatter.count(&s.show_older, hidden) }
+                        { locale.formatter.count(&s.page.show_older, hidden) }
                     </button>
                 }
             }

@@ -50,7 +50,7 @@ pub fn IncidentDetails(props: &IncidentDetailsProps) -> Html {
                     <p class="incident-meta">
                         <span class="label">{ s.impact(i.impact) }{ " · " }{ s.status(i.status) }</span>
                         if let Some(t) = i.started_at { { " · " }{ s.started }{ " " }{ time(t) } }
-                        if let Some(t) = i.resolved_at { { " · " }{ s.resolved }{ " " }{ time(t) } }
+                        if let Some(t) = i.resolved_at { { " · " }{ s.page.resolved }{ " " }{ time(t) } }
                     </p>
                 </summary>
                 if props.open { { incident_body(i, &props.component_names, &props.locale) } }
@@ -70,31 +70,31 @@ fn incident_body(i: &Incident, component_names: &[String], locale: &Locale) -> H
         <div class="incident-body">
             <dl class="facts">
                 if let (Some(start), Some(end)) = (i.started_at, i.resolved_at) {
-                    <div><dt>{ s.duration }</dt><dd>{ f.duration(end.unix_millis() - start.unix_millis()) }</dd></div>
+                    <div><dt>{ s.page.duration }</dt><dd>{ f.duration(end.unix_millis() - start.unix_millis()) }</dd></div>
                 }
                 if !component_names.is_empty() {
                     <div><dt>{ s.affects }</dt><dd>{ component_names.join(", ") }</dd></div>
                 }
                 if let Some(release) = &i.release {
-                    <div><dt>{ s.release }</dt><dd>{ release }</dd></div>
+                    <div><dt>{ s.page.release }</dt><dd>{ release }</dd></div>
                 }
             </dl>
             if let Some(summary) = &i.summary { <p class="summary" dir="auto">{ summary }</p> }
             if !i.updates.is_empty() {
-                <h4>{ s.timeline }</h4>
+                <h4>{ s.page.timeline }</h4>
                 <Timeline updates={Rc::new(i.updates.clone())} locale={locale.clone()} />
             }
             if !i.lessons.is_empty() {
-                <h4>{ s.lessons }</h4>
+                <h4>{ s.page.lessons }</h4>
                 <ul class="lessons">{ for i.lessons.iter().map(|l| html! { <li dir="auto">{ l }</li> }) }</ul>
             }
             if !i.conclusion.is_empty() {
-                <h4>{ s.conclusion }</h4>
+                <h4>{ s.page.conclusion }</h4>
                 <ul class="conclusion">{ for i.conclusion.iter().map(|c| html! { <li dir="auto">{ c }</li> }) }</ul>
             }
             <p class="links">
                 <a class="permalink" part="permalink" href={format!("#{}", crate::model::links::fragment(&i.id))}>
-                    { s.permalink }{ " " }<code>{ "#" }{ &i.id }</code>
+                    { s.page.permalink }{ " " }<code>{ "#" }{ &i.id }</code>
                 </a>
                 if let Some(url) = &i.url {
                     { " · " }<a class="link" part="link" href={url.clone()}>{ s.details }</a>

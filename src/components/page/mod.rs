@@ -62,13 +62,13 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
             { component_list(view, locale) }
             if !view.active.is_empty() {
                 <section class="section" aria-labelledby="sw-active">
-                    <h2 id="sw-active">{ s.active_now }</h2>
+                    <h2 id="sw-active">{ s.page.active_now }</h2>
                     <ul class="incidents">{ entries(&view.active) }</ul>
                 </section>
             }
             if !view.upcoming.is_empty() {
                 <section class="section" aria-labelledby="sw-upcoming">
-                    <h2 id="sw-upcoming">{ s.upcoming }</h2>
+                    <h2 id="sw-upcoming">{ s.page.upcoming }</h2>
                     <ul class="incidents">{ entries(&view.upcoming) }</ul>
                 </section>
             }

@@ -35,7 +35,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                                 if let Some(at) = u.at {
                                     <time class="update-time" datetime={at.to_rfc3339()} title={f.absolute(at)}>
                                         { f.time_of_day(at) }
-                                        if u.approximate { { " (" }{ s.approximate }{ ")" } }
+                                        if u.approximate { { " (" }{ s.page.approximate }{ ")" } }
                                     </time>
                                 }
                                 if let Some(status) = u.status {
