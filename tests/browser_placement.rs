@@ -128,6 +128,12 @@ async fn a_top_bar_and_a_toast_take_no_layout_space_and_move_nothing_on_the_page
             focused_in(&w).is_some_and(|f| f.class_list().contains("dismiss"))
         })
         .await;
+        // …and stays there.
+        sleep(1_200).await;
+        assert!(
+            focused_in(&w).is_some_and(|f| f.class_list().contains("dismiss")),
+            "{placement}: focus stays on the next dismiss button"
+        );
         let focused = focused_in(&w).unwrap();
         focused.unchecked_ref::<web_sys::HtmlElement>().click();
         wait_until("the banner is gone", || w.find(".banner").is_none()).await;

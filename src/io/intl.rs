@@ -75,6 +75,7 @@ pub struct TimeFormatter {
     time_of_day: OnceCell<Option<JsDateTimeFormat>>,
     units: OnceCell<Vec<(&'static str, Option<JsNumberFormat>)>>,
     plural: OnceCell<Option<JsPluralRules>>,
+    number: OnceCell<Option<JsNumberFormat>>,
 }
 
 /// Formatters are compared by identity: one per language, memoised by the widget.
@@ -96,6 +97,7 @@ impl TimeFormatter {
             time_of_day: OnceCell::new(),
             units: OnceCell::new(),
             plural: OnceCell::new(),
+            number: OnceCell::new(),
         }
     }
 
@@ -113,14 +115,23 @@ impl TimeFormatter {
     }
 
     /// `words` for the count `n` in the form the language's plural rules pick (`Intl.PluralRules`:
-    /// Polish "Pokaż 5 starszych incydentów", Arabic's six forms), `{n}` filled in; the `other`
-    /// form where the browser has no plural rules.
+    /// Polish "Pokaż 5 starszych incydentów", Arabic's six forms), with `n` written in the
+    /// locale's digits as its dates are (Egyptian Arabic: ٣); the `other` form and ASCII digits
+    /// where the browser has no `Intl`.
     pub fn count(&self, words: &Plural, n: usize) -> String {
         let rules = self
             .plural
             .get_or_init(|| with_fallback(&self.lang, JsPluralRules::new));
         let category = rules.as_ref().and_then(|r| r.select(n as f64).ok());
-        fill(words.pick(category.as_deref().unwrap_or("other")), n, "")
+        let form = words.pick(category.as_deref().unwrap_or("other"));
+        let number = self.number.get_or_init(|| {
+            let options = options(&[("useGrouping", "false")]);
+            with_fallback(&self.lang, |lang| JsNumberFormat::new(lang, &options))
+        });
+        match number.as_ref().and_then(|f| f.format_number(n as f64).ok()) {
+            Some(digits) => form.replace("{n}", &digits),
+            None => fill(form, n, ""),
+        }
     }
 
     /// Date and time in the reader's zone, such as "5 Nov 2024, 09:27".

@@ -145,12 +145,13 @@ test("the element exposes its level to scripts and CSS, refreshes on request, an
   await context.close();
 });
 
-test("dates follow the reader's own region within the page's language; an element's lang wins", async () => {
+test("dates follow the reader's own region within the page's language; an element's lang wins", async (t) => {
   // (page lang, element lang, the browser's locale) → the locale the dates must be written in
   const cases = [
     ["en", "", "en-GB", "en-GB"], ["en", "", "en-US", "en-US"], ["de", "", "de-AT", "de-AT"],
     ["de", "", "de-DE", "de-DE"], ["fr", "", "fr-CA", "fr-CA"], ["en", "", "de-DE", "en"],
-    ["en", "en-AU", "en-GB", "en-AU"],
+    ["en", "en-AU", "en-GB", "en-AU"], ["pt", "", "pt-BR", "pt-BR"], ["ja", "", "ja-JP", "ja-JP"],
+    ["ar", "", "ar-EG", "ar-EG"], ["he", "", "he-IL", "he-IL"], ["ko", "", "ko-KR", "en"],
   ];
   const seen = [];
   for (const [lang, own, locale, expected] of cases) {
@@ -165,6 +166,7 @@ test("dates follow the reader's own region within the page's language; an elemen
       new Intl.DateTimeFormat(expected, { dateStyle: "medium", timeStyle: "short" }).format(new Date("2024-01-04T07:30:00Z")),
     ], expected);
     assert.equal(shown, wanted, `page ${lang}, element ${own || "-"}, browser ${locale}: ${expected}`);
+    t.diagnostic(`page ${lang} | element ${own || "-"} | browser ${locale} | ${expected} | ${shown}`);
     seen.push(shown);
     assert.deepEqual(problems, []);
     await context.close();
