@@ -147,9 +147,7 @@ async fn an_english_widget_on_a_right_to_left_page_stays_left_to_right_and_its_f
         .unwrap();
     child.set_text_content(Some("وضعیت سرویس"));
     w.host.append_child(&child).unwrap();
-    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED))
-        .await
-        .unwrap();
+    before_next_paint().await;
     assert_eq!(
         direction(&child),
         "rtl",

@@ -968,13 +968,6 @@ async fn an_unchanged_file_that_goes_stale_fires_one_update() {
     w.assert_no_uncaught_error();
 }
 
-/// Lets the microtasks queued so far run (no task, so no frame, in between).
-async fn microtask() {
-    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED))
-        .await
-        .unwrap();
-}
-
 /// The page's own child of the element (here a line with a link), laid out where a person sees
 /// it, or not.
 fn fallback_shown(w: &Mounted) -> bool {
@@ -1001,11 +994,11 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
         p
     };
 
-    // Mounted, not yet read: the page's own line shows once yew's first render has run, in a
-    // microtask, so before the browser can paint a frame without it.
+    // Mounted, not yet read: the page's own line is laid out in the first frame the browser
+    // paints after the mount (yew renders in a microtask), so no frame goes without it.
     let w = mount(&[("src", &doc_url(&key))]);
     w.host.append_child(&child()).unwrap();
-    microtask().await;
+    before_next_paint().await;
     assert!(fallback_shown(&w), "before the first read");
     // Something to say: the banner takes its place.
     wait_until("the banner shows", || w.find(".item").is_some()).await;
@@ -1021,7 +1014,7 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
     // The indicator: the line until the first read, then the indicator's own words.
     let mut indicator = mount(&[("src", &doc_url(&key)), ("mode", "indicator")]);
     indicator.host.append_child(&child()).unwrap();
-    microtask().await;
+    before_next_paint().await;
     assert!(fallback_shown(&indicator));
     wait_until("the indicator shows", || {
         indicator.find(".indicator").is_some()

@@ -91,6 +91,19 @@ pub fn forget_dismissals() {
         .unwrap();
 }
 
+/// Resolves in the next animation frame's callbacks: after everything queued so far (yew renders
+/// in a microtask) and before the browser paints that frame. What is laid out then is what the
+/// reader's first frame shows.
+pub async fn before_next_paint() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}
+
 /// Waits `ms` milliseconds.
 pub async fn sleep(ms: u32) {
     gloo_timers::future::TimeoutFuture::new(ms).await;
