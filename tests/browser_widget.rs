@@ -994,12 +994,16 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
         p
     };
 
-    // Mounted, not yet read: the page's own line is laid out in the first frame the browser
-    // paints after the mount (yew renders in a microtask), so no frame goes without it.
+    // Mounted: the first frame the browser paints after the mount (yew renders in a microtask)
+    // already shows the page's own line, unless the file was read that fast.
     let w = mount(&[("src", &doc_url(&key))]);
     w.host.append_child(&child()).unwrap();
+    // No frame shows neither: the page's line, or (a fast read) the banner already.
     before_next_paint().await;
-    assert!(fallback_shown(&w), "before the first read");
+    assert!(
+        fallback_shown(&w) || w.find(".item").is_some(),
+        "the first frame shows the page's line (or, read already, the banner)"
+    );
     // Something to say: the banner takes its place.
     wait_until("the banner shows", || w.find(".item").is_some()).await;
     assert!(!fallback_shown(&w), "the banner replaces the page's line");
@@ -1015,7 +1019,10 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
     let mut indicator = mount(&[("src", &doc_url(&key)), ("mode", "indicator")]);
     indicator.host.append_child(&child()).unwrap();
     before_next_paint().await;
-    assert!(fallback_shown(&indicator));
+    assert!(
+        fallback_shown(&indicator) || indicator.find(".indicator").is_some(),
+        "the first frame shows the page's line (or, read already, the indicator)"
+    );
     wait_until("the indicator shows", || {
         indicator.find(".indicator").is_some()
     })
