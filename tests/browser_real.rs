@@ -153,7 +153,9 @@ async fn check(row: &JsValue) {
     .await;
     let history = field(row, "history").as_f64().unwrap() as usize;
     if history > 0 {
-        wait_until(&format!("{file}: the history renders"), || {
+        // Rendered a few incidents per task: a long history in a debug build on a loaded
+        // machine takes its time (WebKit under load needed more than 5 s).
+        wait_until_within(30, &format!("{file}: the history renders"), || {
             !page.all(".update-body").is_empty()
         })
         .await;
@@ -204,7 +206,7 @@ async fn page_of(file: &str, at: &str) -> Rendered<StatusPage> {
         locale: english(),
     })
     .await;
-    wait_until(&format!("{file}: the timeline renders"), || {
+    wait_until_within(30, &format!("{file}: the timeline renders"), || {
         !page.all(".update-body").is_empty()
     })
     .await;
@@ -255,7 +257,7 @@ async fn imported_html_and_markdown_are_built_as_elements() {
     for details in jira.all("details:not([open])") {
         details.set_attribute("open", "").unwrap();
     }
-    wait_until("every postmortem renders", || {
+    wait_until_within(30, "every postmortem renders", || {
         jira.all(".update-body .heading strong").len() >= 20
     })
     .await;
