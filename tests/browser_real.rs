@@ -254,6 +254,12 @@ async fn imported_html_and_markdown_are_built_as_elements() {
         yew::scheduler::flush().await;
         sleep(50).await;
     }
+    // The history renders a few incidents per task: open them once all 50 are there (on a
+    // loaded machine the last ones came after the opening, closed, and the check timed out).
+    wait_until_within(30, "all 50 incidents render", || {
+        jira.all("details").len() >= 50
+    })
+    .await;
     for details in jira.all("details:not([open])") {
         details.set_attribute("open", "").unwrap();
     }
