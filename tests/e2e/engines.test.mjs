@@ -87,6 +87,16 @@ const framedLayout = () => {
     buttons: buttons.map((b) => ({ text: b.textContent, expanded: b.getAttribute("aria-expanded") })) };
 };
 
+/** Waits until the first widget's banner shows an item titled TITLE (not only its live regions). */
+const bannerShows = (b) => b.waitFor("the banner shows", (title) =>
+  [...document.querySelector("status-widget").shadowRoot?.querySelectorAll(".item") ?? []]
+    .some((item) => item.textContent.includes(title)), {}, TITLE);
+/** The login form takes what a person types. */
+async function formTakesInput(b) {
+  await b.type("#email", "user@example.org");
+  assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+}
+
 const sri = async (file) => "sha384-" + createHash("sha384").update(await readFile(join(www, file))).digest("base64");
 const shadowText = () => document.querySelector("status-widget").shadowRoot?.textContent ?? "";
 const TITLE = "Login fails on Safari";
@@ -213,14 +223,11 @@ for (const engine of engines) {
     test("under a strict CSP the banner shows and dismisses, and nothing is refused", async (t) => {
       t.diagnostic(b.version);
       await b.goto(site.url + "/csp.html");
-      await b.waitFor("the banner shows", (title) =>
-        [...document.querySelector("status-widget").shadowRoot?.querySelectorAll(".item") ?? []]
-          .some((item) => item.textContent.includes(title)), {}, TITLE);
+      await bannerShows(b);
       await b.run(() => document.querySelector("status-widget").shadowRoot.querySelector(".dismiss").click());
       await b.waitFor("the banner is dismissed", () =>
         !document.querySelector("status-widget").shadowRoot.querySelector(".item"));
-      await b.type("#email", "user@example.org");
-      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      await formTakesInput(b);
       assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors })), { violations: [], errors: [] });
     });
 
@@ -323,15 +330,12 @@ for (const engine of engines) {
 
     test("the loader works behind integrity=, and a wrong hash leaves the page alone", async () => {
       await b.goto(site.url + "/sri.html");
-      await b.waitFor("the banner shows", (title) =>
-        [...document.querySelector("status-widget").shadowRoot?.querySelectorAll(".item") ?? []]
-          .some((item) => item.textContent.includes(title)), {}, TITLE);
+      await bannerShows(b);
       await b.goto(site.url + "/sri-wrong.html");
       await b.waitFor("the page's own script runs", () => __ticks > 10);
       assert.equal(await b.run(() => customElements.get("status-widget") === undefined), true, "the loader was refused");
       assert.equal(await b.run(() => document.querySelector("status-widget").getBoundingClientRect().height), 0);
-      await b.type("#email", "user@example.org");
-      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      await formTakesInput(b);
       assert.deepEqual(await b.run(() => __errors), []);
     });
 
@@ -340,8 +344,7 @@ for (const engine of engines) {
       await b.waitFor("the widget says it could not load", () => __events.includes("load"));
       assert.equal(await b.run(() => customElements.get("status-widget") === undefined), true, "nothing ran from it");
       assert.equal(await b.run(() => document.querySelector("status-widget").getBoundingClientRect().height), 0);
-      await b.type("#email", "user@example.org");
-      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      await formTakesInput(b);
       assert.deepEqual(await b.run(() => ({ errors: __errors, ticks: __ticks > 0 })), { errors: [], ticks: true });
     });
 
@@ -354,8 +357,7 @@ for (const engine of engines) {
       await b.waitFor("the widget says it could not load", () => __events.includes("load"));
       assert.equal(await b.run(() => globalThis.__glueChanged === undefined), true, "the changed glue did not run");
       assert.equal(await b.run(() => document.querySelector("status-widget").getBoundingClientRect().height), 0);
-      await b.type("#email", "user@example.org");
-      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      await formTakesInput(b);
       assert.deepEqual(await b.run(() => __errors), []);
     });
 
@@ -373,8 +375,7 @@ for (const engine of engines) {
 
       // The page goes on: its timers run, its form takes input, and the widget stays quiet.
       const ticks = await b.run(() => __ticks);
-      await b.type("#email", "user@example.org");
-      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      await formTakesInput(b);
       site.extra["/trap/status.json"] = doc("Login is slow again");
       await new Promise((resolve) => setTimeout(resolve, 1000));
       assert.ok(await b.run(() => __ticks) > ticks);
@@ -412,8 +413,7 @@ for (const engine of engines) {
       assert.equal(await b.run(() => customElements.get("status-widget") === undefined), true, "never defined");
       const { message } = await b.run(() => __details.find((d) => d.kind === "load"));
       assert.match(message, /CSP|Content Security Policy/i, "the event says why");
-      await b.type("#email", "user@example.org");
-      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      await formTakesInput(b);
       assert.deepEqual(await b.run(() => __errors), []);
     });
 
@@ -426,8 +426,7 @@ for (const engine of engines) {
       const asked = site.log.slice(before).map((r) => r.path);
       assert.ok(asked.includes("/status-widget.js"), "the loader was loaded");
       assert.deepEqual(asked.filter((path) => path.startsWith("/pkg/")), [], "no glue or wasm requested");
-      await b.type("#email", "user@example.org");
-      assert.equal(await b.run(() => document.getElementById("email").value), "user@example.org");
+      await formTakesInput(b);
       assert.deepEqual(await b.run(() => __errors), []);
     });
 
@@ -441,8 +440,7 @@ for (const engine of engines) {
         assert.ok(site.log.some((r) => r.path === "/hanging/status-widget.js"), "the loader was asked for");
         assert.equal(await eager.run(() => customElements.get("status-widget") === undefined), true);
         assert.equal(await eager.run(fallbackShown), true);
-        await eager.type("#email", "user@example.org");
-        assert.equal(await eager.run(() => document.getElementById("email").value), "user@example.org");
+        await formTakesInput(eager);
       } finally {
         await eager.close();
       }
