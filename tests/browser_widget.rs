@@ -994,10 +994,15 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
         p
     };
 
-    // Mounted: the first frame the browser paints after the mount (yew renders in a microtask)
-    // already shows the page's own line, unless the file was read that fast.
+    // Mounted: the page's own line shows from the mount on, before yew's first render (a
+    // microtask later, or a task later while another widget's render has yielded to the
+    // browser, which let WebKit under load paint a frame with neither).
     let w = mount(&[("src", &doc_url(&key))]);
     w.host.append_child(&child()).unwrap();
+    assert!(
+        fallback_shown(&w),
+        "the page's line shows before the first render"
+    );
     // No frame shows neither: the page's line, or (a fast read) the banner already.
     before_next_paint().await;
     assert!(
@@ -1018,6 +1023,10 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
     // The indicator: the line until the first read, then the indicator's own words.
     let mut indicator = mount(&[("src", &doc_url(&key)), ("mode", "indicator")]);
     indicator.host.append_child(&child()).unwrap();
+    assert!(
+        fallback_shown(&indicator),
+        "the page's line shows before the first render"
+    );
     before_next_paint().await;
     assert!(
         fallback_shown(&indicator) || indicator.find(".indicator").is_some(),

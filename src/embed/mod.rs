@@ -118,7 +118,8 @@ impl MountedWidget {
     }
 }
 
-/// Styles `root` and adds the element the yew app renders into.
+/// Styles `root` and adds the element the yew app renders into, followed by a slot for the page's
+/// own children until it does.
 fn app_root(host: &HtmlElement, root: &ShadowRoot) -> Result<web_sys::Element, JsValue> {
     apply_stylesheet(root)?;
     let document = host.owner_document().ok_or("no document")?;
@@ -126,6 +127,11 @@ fn app_root(host: &HtmlElement, root: &ShadowRoot) -> Result<web_sys::Element, J
     container.set_class_name("root");
     container.set_attribute("part", "root")?;
     root.append_child(&container)?;
+    // yew renders a microtask later, or a task later (after a painted frame) while another
+    // widget's render has yielded to the browser: until then this slot shows the page's own
+    // children. The stylesheet hides it once the root holds the widget.
+    let slot = document.create_element("slot")?;
+    root.append_child(&slot)?;
     Ok(container)
 }
 
