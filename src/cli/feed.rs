@@ -1,26 +1,49 @@
-//! `status-widget feed FILE --out status.atom`: an Atom (RFC 4287) feed with one entry per
-//! timeline update, newest first. Ids are stable: they come from the incident's id and the
-//! update's time (or day), never from positions or the time the feed was written.
+//! `status-widget feed FILE --out status.atom --json-out status.feed.json`: an Atom (RFC 4287)
+//! feed and a JSON Feed 1.1 with the same entries, one per timeline update, newest first. Ids are
+//! stable: they come from the incident's id and the update's time (or day), never from positions
+//! or the time the feed was written.
 
 use super::{store, CliError};
 use crate::model::links::fragment;
-use crate::model::{load_str, Format, Incident, StatusDocument, Timestamp, Vocabulary};
+use crate::model::{load_str, Format, StatusDocument, Timestamp, Vocabulary};
+use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Writes the feed for `file` to `out` (atomically).
-pub fn run(file: &Path, out: &Path, url: Option<&str>) -> Result<ExitCode, CliError> {
+/// Writes the Atom feed for `file` to `atom_out` and the JSON Feed to `json_out` (each
+/// atomically, either or both). `url` is the Atom feed's own address; the JSON Feed's is the
+/// same folder with its own file name.
+pub fn run(
+    file: &Path,
+    atom_out: Option<&Path>,
+    json_out: Option<&Path>,
+    url: Option<&str>,
+) -> Result<ExitCode, CliError> {
+    if atom_out.is_none() && json_out.is_none() {
+        return Err(CliError::Usage(
+            "say where to write: --out status.atom, --json-out status.feed.json, or both".into(),
+        ));
+    }
     let text = std::fs::read_to_string(file).map_err(|e| CliError::io(file, e))?;
     let loaded = load_str(&text, Format::Auto)
         .map_err(|e| CliError::Invalid(format!("{}: {e}", file.display())))?;
-    let feed = atom(&loaded.document, url);
-    store::write_atomically(out, feed.as_bytes())?;
-    println!(
-        "{} entries written to {}",
-        feed.matches("<entry>").count(),
-        out.display()
-    );
+    let doc = &loaded.document;
+    let entries = feed(doc, url).entries.len();
+    if let Some(out) = atom_out {
+        store::write_atomically(out, atom(doc, url).as_bytes())?;
+        println!("{entries} entries written to {} (Atom)", out.display());
+    }
+    if let Some(out) = json_out {
+        let own = out
+            .file_name()
+            .and_then(|n| absolute(url, &n.to_string_lossy()));
+        let mut json = serde_json::to_string_pretty(&json_feed(doc, own.as_deref()))
+            .expect("a JSON value always serializes");
+        json.push('\n');
+        store::write_atomically(out, json.as_bytes())?;
+        println!("{entries} entries written to {} (JSON Feed)", out.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -43,7 +66,7 @@ fn escape(text: &str) -> String {
 
 /// `href` as an absolute http(s) URL: as it is when it already is one, else resolved against the
 /// feed's own URL `base` (where the feed and the status file are published together), else none.
-fn absolute(base: Option<&str>, href: &str) -> Option<String> {
+pub(super) fn absolute(base: Option<&str>, href: &str) -> Option<String> {
     let is_absolute = |u: &str| u.starts_with("https://") || u.starts_with("http://");
     if is_absolute(href) {
         return Some(href.to_owned());
@@ -74,28 +97,51 @@ fn absolute(base: Option<&str>, href: &str) -> Option<String> {
     })
 }
 
-/// The document's incidents as an Atom feed.
-pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
+/// One timeline update as a feed entry (the same in Atom and JSON Feed).
+struct Entry<'a> {
+    id: String,
+    when: Timestamp,
+    title: String,
+    body: &'a str,
+    link: Option<String>,
+}
+
+/// What both feeds say: the service, its status page and one entry per update, newest first.
+struct Feed<'a> {
+    name: &'a str,
+    id: String,
+    page: Option<String>,
+    updated: Timestamp,
+    entries: Vec<Entry<'a>>,
+}
+
+/// The entries of `doc`, with links made absolute against the feed's own URL `url`.
+fn feed<'a>(doc: &'a StatusDocument, url: Option<&str>) -> Feed<'a> {
     let service = &doc.service;
     let name = service.name.as_deref().unwrap_or("Service");
     let page = service
         .status_page
         .as_deref()
         .and_then(|p| absolute(url, p));
-    let page = page.as_deref();
-    let feed_id = match url.or(page) {
+    let id = match url.or(page.as_deref()) {
         Some(u) => u.to_owned(),
         None => format!("urn:status-widget:{}", fragment(name)),
     };
-    struct Entry<'a> {
-        incident: &'a Incident,
-        id: String,
-        when: Timestamp,
-        title: String,
-        body: &'a str,
-    }
     let mut entries: Vec<Entry> = Vec::new();
     for incident in &doc.incidents {
+        let link = incident
+            .url
+            .as_deref()
+            .and_then(|u| absolute(url, u))
+            .or_else(|| {
+                page.as_deref().map(|p| {
+                    format!(
+                        "{}#{}",
+                        p.split('#').next().unwrap_or(p),
+                        fragment(&incident.id)
+                    )
+                })
+            });
         let mut seen: Vec<String> = Vec::new();
         for update in &incident.updates {
             let moment = match (update.at, update.day) {
@@ -113,7 +159,6 @@ pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
                 .unwrap_or(Timestamp::from_unix_millis(0));
             let status = update.status.map_or("update", |s| s.name());
             entries.push(Entry {
-                incident,
                 id: format!(
                     "urn:status-widget:{}:{}:{moment}:{repeat}",
                     fragment(name),
@@ -122,6 +167,7 @@ pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
                 when,
                 title: format!("{}: {status}", incident.title),
                 body: &update.body.plain,
+                link: link.clone(),
             });
         }
     }
@@ -132,42 +178,39 @@ pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
         .chain(entries.first().map(|e| e.when))
         .max()
         .unwrap_or(Timestamp::from_unix_millis(0));
+    Feed {
+        name,
+        id,
+        page,
+        updated,
+        entries,
+    }
+}
 
+/// The document's incidents as an Atom feed whose own address is `url`.
+pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
+    let feed = feed(doc, url);
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    let _ = writeln!(xml, "  <id>{}</id>", escape(&feed_id));
-    let _ = writeln!(xml, "  <title>{} status</title>", escape(name));
-    let _ = writeln!(xml, "  <updated>{}</updated>", updated.to_rfc3339());
-    let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(name));
+    let _ = writeln!(xml, "  <id>{}</id>", escape(&feed.id));
+    let _ = writeln!(xml, "  <title>{} status</title>", escape(feed.name));
+    let _ = writeln!(xml, "  <updated>{}</updated>", feed.updated.to_rfc3339());
+    let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(feed.name));
     if let Some(url) = url {
         let _ = writeln!(xml, "  <link rel=\"self\" href=\"{}\"/>", escape(url));
     }
-    if let Some(page) = page {
+    if let Some(page) = &feed.page {
         let _ = writeln!(xml, "  <link rel=\"alternate\" href=\"{}\"/>", escape(page));
     }
-    for e in &entries {
+    for e in &feed.entries {
         xml.push_str("  <entry>\n");
         let _ = writeln!(xml, "    <id>{}</id>", escape(&e.id));
         let _ = writeln!(xml, "    <title>{}</title>", escape(&e.title));
         let _ = writeln!(xml, "    <updated>{}</updated>", e.when.to_rfc3339());
-        let link = e
-            .incident
-            .url
-            .as_deref()
-            .and_then(|u| absolute(url, u))
-            .or_else(|| {
-                page.map(|p| {
-                    format!(
-                        "{}#{}",
-                        p.split('#').next().unwrap_or(p),
-                        fragment(&e.incident.id)
-                    )
-                })
-            });
-        if let Some(link) = link {
+        if let Some(link) = &e.link {
             let _ = writeln!(
                 xml,
                 "    <link rel=\"alternate\" href=\"{}\"/>",
-                escape(&link)
+                escape(link)
             );
         }
         let _ = writeln!(
@@ -179,6 +222,43 @@ pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
     }
     xml.push_str("</feed>\n");
     xml
+}
+
+/// The same entries as a JSON Feed 1.1 (<https://jsonfeed.org/version/1.1>) whose own address
+/// is `url`: the same ids, titles, times, text and links as the Atom feed.
+pub fn json_feed(doc: &StatusDocument, url: Option<&str>) -> Value {
+    let feed = feed(doc, url);
+    let mut out = json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": format!("{} status", feed.name),
+        "authors": [{"name": feed.name}],
+    });
+    if let Some(page) = &feed.page {
+        out["home_page_url"] = json!(page);
+    }
+    if let Some(url) = url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+        out["feed_url"] = json!(url);
+    }
+    if let Some(description) = &doc.service.description {
+        out["description"] = json!(description.plain);
+    }
+    out["items"] = feed
+        .entries
+        .iter()
+        .map(|e| {
+            let mut item = json!({
+                "id": e.id,
+                "title": e.title,
+                "content_text": e.body,
+                "date_published": e.when.to_rfc3339(),
+            });
+            if let Some(link) = &e.link {
+                item["url"] = json!(link);
+            }
+            item
+        })
+        .collect();
+    out
 }
 
 #[cfg(test)]

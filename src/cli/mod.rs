@@ -4,10 +4,14 @@
 //! for a local preview. Built from the same model as the widget, so what it writes is what the
 //! widget reads.
 
+mod badge;
+mod changes;
 mod check;
 mod edit;
 mod feed;
 mod import;
+mod init;
+mod notify;
 mod serve;
 mod store;
 
@@ -63,9 +67,15 @@ pub enum CliError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// An editing command was run where there is no status file yet.
+    #[error("{0} does not exist; nothing was changed. Create it first with:\n  status-widget init --file {0} --name \"Your service\" --status-page https://status.example.org/\n(see status-widget init --help)")]
+    NoStatusFile(String),
     /// The file is invalid, or the change would make it so.
     #[error("{0}")]
     Invalid(String),
+    /// A flag's value has the wrong form.
+    #[error("{0}")]
+    Usage(String),
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {
@@ -93,6 +103,7 @@ impl CliError {
                 | CliError::DuplicateId { .. }
                 | CliError::BadTime { .. }
                 | CliError::Listen { .. }
+                | CliError::Usage(_)
         )
     }
 
@@ -106,7 +117,12 @@ impl CliError {
 
 /// Publish and check status files for the status-widget banner and status page.
 #[derive(Parser)]
-#[command(name = "status-widget", version, propagate_version = true)]
+#[command(
+    name = "status-widget",
+    version,
+    propagate_version = true,
+    after_help = "Starting from nothing:\n  status-widget init --name \"Your service\" --status-page https://status.example.org/ --component login=Login\nthen embed the snippet it prints, and post incidents with `status-widget incident open …`."
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -114,6 +130,39 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Create a first status file (nothing active) and print the snippet that embeds it.
+    Init {
+        /// The status file to create (never replaced if it exists).
+        #[arg(long, short, default_value = "status.json")]
+        file: PathBuf,
+        /// The service's name, as readers know it.
+        #[arg(long)]
+        name: String,
+        /// One line on what the service is.
+        #[arg(long)]
+        description: Option<String>,
+        /// The app's own address.
+        #[arg(long)]
+        url: Option<String>,
+        /// The public status page (the snippet's fallback link; the file is assumed beside it).
+        #[arg(long)]
+        status_page: Option<String>,
+        /// A way to reach the team, as LABEL=HREF (https:, http: or mailto:; repeat for several).
+        #[arg(long = "contact", value_name = "LABEL=HREF")]
+        contacts: Vec<String>,
+        /// A part of the service, as ID=NAME, such as login=Login (repeat for several).
+        #[arg(long = "component", value_name = "ID=NAME")]
+        components: Vec<String>,
+        /// The status file's public address, for the snippet (default: beside the status page).
+        #[arg(long)]
+        file_url: Option<String>,
+        /// The loader's address, for the snippet.
+        #[arg(
+            long,
+            default_value = "https://cdn.example.org/status-widget/status-widget.js"
+        )]
+        script_url: String,
+    },
     /// Check status files the way the widget reads them; exit status 1 on any error.
     Check {
         /// Status files (format v1 or Statuspage JSON).
@@ -144,16 +193,56 @@ enum Command {
         #[command(flatten)]
         file: FileArg,
     },
-    /// Write an Atom feed of the incidents and their updates.
+    /// Post what changed since the previous version to Slack, Discord, Teams or a signed webhook.
+    #[command(after_help = concat!(
+        "Destinations are read from the settings file beside the status file (status.notify.json for status.json), for example:\n\n",
+        include_str!("../../examples/publish/status.notify.json"),
+        "\nAddresses and secrets come from the environment variables it names. Exit status 3: some destination was not reached (the status file is as written)."
+    ))]
+    Notify {
+        /// The status file as it is now.
+        #[arg(long, short, default_value = "status.json")]
+        file: PathBuf,
+        /// The earlier version to compare with (default: FILE.bak, which every edit keeps).
+        #[arg(long)]
+        since: Option<PathBuf>,
+        /// The settings file (default: status.notify.json beside status.json).
+        #[arg(long)]
+        settings: Option<PathBuf>,
+        /// Only this destination, by name (repeat for several; default: all).
+        #[arg(long = "to", value_name = "NAME")]
+        to: Vec<String>,
+        /// Print what would be posted, and post nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write an Atom feed and a JSON Feed of the incidents and their updates.
     Feed {
         /// The status file.
         file: PathBuf,
-        /// Where to write the feed.
+        /// Where to write the Atom feed.
+        #[arg(long, required_unless_present = "json_out")]
+        out: Option<PathBuf>,
+        /// Where to write the same entries as a JSON Feed 1.1.
         #[arg(long)]
-        out: PathBuf,
+        json_out: Option<PathBuf>,
         /// The feed's own URL, for readers that follow it (default: the service's status page).
         #[arg(long)]
         url: Option<String>,
+    },
+    /// Write the current level as an SVG badge and as a shields.io endpoint document.
+    Badge {
+        /// The status file.
+        file: PathBuf,
+        /// Where to write the SVG badge.
+        #[arg(long, required_unless_present = "endpoint")]
+        out: Option<PathBuf>,
+        /// Where to write the shields.io endpoint JSON (for https://img.shields.io/endpoint?url=…).
+        #[arg(long)]
+        endpoint: Option<PathBuf>,
+        /// The badge's left-hand words.
+        #[arg(long, default_value = "status")]
+        label: String,
     },
     /// Convert a status document of any format the widget reads into format v1, history included.
     Import {
@@ -188,6 +277,9 @@ struct FileArg {
     /// The status file to edit.
     #[arg(long, short, global = true, default_value = "status.json")]
     file: PathBuf,
+    /// Once written, post what changed (see `status-widget notify --help`).
+    #[arg(long, global = true)]
+    notify: bool,
 }
 
 /// When an update happened: `--at` (RFC 3339, default now), or `--day` for an untimed note.
@@ -420,12 +512,48 @@ fn object(value: Value) -> Map<String, Value> {
 
 fn run(command: Command) -> Result<ExitCode, CliError> {
     let (file, message) = match command {
+        Command::Init {
+            file,
+            name,
+            description,
+            url,
+            status_page,
+            contacts,
+            components,
+            file_url,
+            script_url,
+        } => {
+            let service = init::Service {
+                name,
+                description,
+                url,
+                status_page,
+                contacts,
+                components,
+            };
+            let snippet = init::Snippet {
+                file_url,
+                script_url,
+            };
+            return init::run(&file, service, &snippet);
+        }
         Command::Check { files, json } => return check::run(&files, json),
         Command::Schema => {
             print!("{SCHEMA}");
             return Ok(ExitCode::SUCCESS);
         }
-        Command::Feed { file, out, url } => return feed::run(&file, &out, url.as_deref()),
+        Command::Feed {
+            file,
+            out,
+            json_out,
+            url,
+        } => return feed::run(&file, out.as_deref(), json_out.as_deref(), url.as_deref()),
+        Command::Badge {
+            file,
+            out,
+            endpoint,
+            label,
+        } => return badge::run(&file, out.as_deref(), endpoint.as_deref(), &label),
         Command::Serve { dir, port } => return serve::run(&dir, port),
         Command::Import {
             file,
@@ -433,25 +561,55 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             out,
             force,
         } => return import::run(&file, &from, &out, force),
+        Command::Notify {
+            file,
+            since,
+            settings,
+            to,
+            dry_run,
+        } => {
+            return notify::run(&notify::Request {
+                file,
+                since,
+                settings,
+                to,
+                dry_run,
+            })
+        }
         Command::Incident { action, file } => {
             let message = incident(&file.file, action)?;
-            (file.file, message)
+            (file, message)
         }
         Command::Maintenance { action, file } => {
             let message = maintenance(&file.file, action)?;
-            (file.file, message)
+            (file, message)
         }
         Command::Notice { action, file } => {
             let message = notice(&file.file, action)?;
-            (file.file, message)
+            (file, message)
         }
     };
+    let FileArg { file, notify } = file;
     println!(
         "{message} in {} (the previous version is {}.bak)",
         file.display(),
         file.display()
     );
-    Ok(ExitCode::SUCCESS)
+    if !notify {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let request = notify::Request {
+        file,
+        since: None,
+        settings: None,
+        to: Vec::new(),
+        dry_run: false,
+    };
+    // The change is written whatever happens next.
+    notify::run(&request).or_else(|e| {
+        eprintln!("status-widget: the change was written, but nothing was posted: {e}");
+        Ok(ExitCode::from(notify::NOT_ALL_SENT))
+    })
 }
 
 /// Applies `edit` to the status file through `store::update` (locked, checked, `.bak`, atomic)

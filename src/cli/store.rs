@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// `path` with `suffix` appended to its file name (`status.json` → `status.json.bak`).
-fn beside(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(suffix);
     path.with_file_name(name)
@@ -37,10 +37,25 @@ pub fn update<T>(
     path: &Path,
     edit: impl FnOnce(&mut Value) -> Result<T, CliError>,
 ) -> Result<T, CliError> {
+    if !path.exists() {
+        // Checked before the lock, so that nothing (not even `FILE.lock`) is left behind.
+        return Err(CliError::NoStatusFile(path.display().to_string()));
+    }
     let lock = lock(path)?;
 
     remove_stale_temporaries(path);
-    let old = fs::read_to_string(path).map_err(|e| CliError::io(path, e))?;
+    let old = match fs::read_to_string(path) {
+        Ok(old) => old,
+        Err(e) => {
+            drop(lock);
+            if e.kind() == std::io::ErrorKind::NotFound {
+                // Removed meanwhile: take the lock file away too.
+                let _ = fs::remove_file(beside(path, ".lock"));
+                return Err(CliError::NoStatusFile(path.display().to_string()));
+            }
+            return Err(CliError::io(path, e));
+        }
+    };
     let before = match load_str(&old, Format::Only(SourceFormat::Native)) {
         Ok(loaded) if loaded.is_valid() => loaded,
         _ => {

@@ -219,3 +219,129 @@ impl Drop for Server {
         let _ = self.0.wait();
     }
 }
+
+/// What a test receiver answers to one request, in order.
+#[derive(Clone, Copy)]
+pub enum Reply {
+    /// An empty answer with this status.
+    Status(u16),
+    /// No answer at all: the connection is held open.
+    Hang,
+}
+
+/// One request a receiver got.
+#[derive(Clone, Debug)]
+pub struct Received {
+    pub method: String,
+    pub path: String,
+    /// Lower-cased names.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Received {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).expect("the body is JSON")
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        header(&self.headers, name)
+    }
+}
+
+/// A real HTTP receiver on 127.0.0.1 (a stand-in for Slack, Discord, Teams or a webhook) that
+/// records every request and answers with `replies` in turn, then 200.
+pub struct Receiver {
+    pub port: u16,
+    received: std::sync::Arc<std::sync::Mutex<Vec<Received>>>,
+}
+
+impl Receiver {
+    pub fn start(replies: &[Reply]) -> Receiver {
+        use std::sync::{Arc, Mutex};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let replies = Arc::new(replies.to_vec());
+        let (log, count) = (received.clone(), Arc::new(Mutex::new(0usize)));
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (log, replies, count) = (log.clone(), replies.clone(), count.clone());
+                std::thread::spawn(move || serve_one(stream, &log, &replies, &count));
+            }
+        });
+        Receiver { port, received }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    pub fn requests(&self) -> Vec<Received> {
+        self.received.lock().unwrap().clone()
+    }
+}
+
+fn serve_one(
+    mut stream: TcpStream,
+    log: &std::sync::Mutex<Vec<Received>>,
+    replies: &[Reply],
+    count: &std::sync::Mutex<usize>,
+) {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 4096];
+    let head_end = loop {
+        if let Some(i) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i;
+        }
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => raw.extend_from_slice(&buf[..n]),
+        }
+    };
+    let head = text(&raw[..head_end]);
+    let mut lines = head.lines();
+    let mut first = lines.next().unwrap_or_default().split(' ');
+    let (method, path) = (
+        first.next().unwrap_or_default().to_owned(),
+        first.next().unwrap_or_default().to_owned(),
+    );
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    let length: usize = header(&headers, "content-length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = raw[head_end + 4..].to_vec();
+    while body.len() < length {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => body.extend_from_slice(&buf[..n]),
+        }
+    }
+    let reply = {
+        let mut count = count.lock().unwrap();
+        let reply = replies.get(*count).copied().unwrap_or(Reply::Status(200));
+        *count += 1;
+        reply
+    };
+    log.lock().unwrap().push(Received {
+        method,
+        path,
+        headers,
+        body,
+    });
+    match reply {
+        Reply::Hang => std::thread::sleep(Duration::from_secs(60)),
+        Reply::Status(code) => {
+            let _ = stream.write_all(
+                format!("HTTP/1.1 {code} Answer\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    .as_bytes(),
+            );
+        }
+    }
+}
