@@ -124,3 +124,119 @@ fn the_feed_is_valid_atom_with_stable_ids() {
         "text stays text"
     );
 }
+
+#[test]
+fn the_json_feed_carries_the_same_entries_and_ids_as_the_atom_feed() {
+    let dir = folder("json-feed");
+    let file = dir.join("status.json");
+    fs::write(&file, SEED).unwrap();
+    let (atom_out, json_out) = (dir.join("status.atom"), dir.join("status.feed.json"));
+    let said = ok(&[
+        "feed",
+        file.to_str().unwrap(),
+        "--out",
+        atom_out.to_str().unwrap(),
+        "--json-out",
+        json_out.to_str().unwrap(),
+        "--url",
+        "https://status.example.org/status.atom",
+    ]);
+    assert!(
+        said.contains("14 entries written to") && said.contains("(JSON Feed)"),
+        "{said}"
+    );
+    let feed: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&json_out).unwrap()).unwrap();
+    // JSON Feed 1.1's required fields, and the optional ones it should have.
+    assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
+    assert!(feed["title"].as_str().is_some_and(|t| !t.is_empty()));
+    assert_eq!(
+        feed["feed_url"],
+        "https://status.example.org/status.feed.json"
+    );
+    assert_eq!(
+        feed["home_page_url"],
+        "https://status.example.org/status.html"
+    );
+    assert!(feed["authors"][0]["name"].is_string());
+    let items = feed["items"].as_array().expect("items");
+    for item in items {
+        assert!(item["id"].is_string(), "every item has a string id");
+        assert!(
+            item["content_text"].is_string() || item["content_html"].is_string(),
+            "every item has content"
+        );
+        let published = item["date_published"].as_str().unwrap();
+        assert!(
+            status_widget::model::Timestamp::parse_rfc3339(published).is_ok(),
+            "RFC 3339: {published}"
+        );
+    }
+    // The same ids, titles and order as the Atom feed.
+    let atom = "http://www.w3.org/2005/Atom";
+    let text = fs::read_to_string(&atom_out).unwrap();
+    let xml = roxmltree::Document::parse(&text).unwrap();
+    let atom_entries: Vec<(String, String)> = xml
+        .root_element()
+        .children()
+        .filter(|n| n.has_tag_name((atom, "entry")))
+        .map(|e| {
+            let child = |name| {
+                e.children()
+                    .find(|n| n.has_tag_name((atom, name)))
+                    .and_then(|n| n.text())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            (child("id"), child("title"))
+        })
+        .collect();
+    let json_entries: Vec<(String, String)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["id"].as_str().unwrap().to_owned(),
+                i["title"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(json_entries.len(), 14);
+    assert_eq!(json_entries, atom_entries);
+    assert_eq!(
+        items[0]["url"],
+        "https://status.example.org/status.html#2024-11-04-new-logins"
+    );
+
+    // Only the JSON Feed; neither is a usage error.
+    let alone = dir.join("alone.json");
+    ok(&[
+        "feed",
+        file.to_str().unwrap(),
+        "--json-out",
+        alone.to_str().unwrap(),
+    ]);
+    assert!(alone.exists() && !dir.join("status.atom.tmp").exists());
+    let out = run(&["feed", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn the_status_page_links_both_feeds_by_the_names_the_recipe_writes() {
+    let page = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/status.html")).unwrap();
+    let recipe = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/publish/publish.sh"
+    ))
+    .unwrap();
+    for (kind, name) in [
+        ("application/atom+xml", "status.atom"),
+        ("application/feed+json", "status.feed.json"),
+    ] {
+        let link = format!("<link rel=\"alternate\" type=\"{kind}\" href=\"{name}\"");
+        assert!(page.contains(&link), "status.html has {link}");
+        assert!(
+            recipe.contains(&format!("/{name}\"")),
+            "publish.sh writes {name}"
+        );
+    }
+}

@@ -112,13 +112,14 @@ fn invalid_edits_are_refused_with_a_clear_message_and_nothing_written() {
     ]);
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("absent.json: No such file"),
+        text(&out.stderr).contains("absent.json does not exist")
+            && text(&out.stderr).contains("status-widget init --file"),
         "{}",
         text(&out.stderr)
     );
     assert!(
-        !dir.join("absent.json").exists(),
-        "a missing file is not created"
+        !dir.join("absent.json").exists() && !dir.join("absent.json.lock").exists(),
+        "a missing file is not created, nor its lock"
     );
 }
 

@@ -13,7 +13,7 @@ mod payload;
 use super::changes::{self, Change};
 use super::store::beside;
 use super::{now, CliError};
-use crate::model::{load_str, Format, StatusDocument};
+use crate::model::{load_str, Format, StatusDocument, Vocabulary};
 use config::Settings;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -167,7 +167,7 @@ fn describe(change: &Change) -> String {
         change.action.name(),
         change.title
     );
-    let impact = change.impact.map(|i| crate::model::Vocabulary::name(i));
+    let impact = change.impact.map(Vocabulary::name);
     let details: Vec<&str> = impact
         .into_iter()
         .chain(std::iter::once(change.status.as_str()))
