@@ -5,16 +5,6 @@
 mod cli_support;
 use cli_support::*;
 use std::fs;
-use std::path::Path;
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
 
 #[test]
 fn every_editing_command_in_an_empty_folder_says_how_to_start_and_leaves_nothing() {
@@ -71,9 +61,9 @@ fn every_editing_command_in_an_empty_folder_says_how_to_start_and_leaves_nothing
             "{args:?} says how to create the file:\n{said}"
         );
         assert!(
-            files_in(&dir).is_empty(),
+            names_in(&dir).is_empty(),
             "{args:?} left {:?} behind",
-            files_in(&dir)
+            names_in(&dir)
         );
     }
     let help = ok(&["--help"]);
@@ -191,7 +181,7 @@ fn init_refuses_a_bad_flag_and_writes_nothing() {
         "{}",
         text(&out.stderr)
     );
-    assert!(files_in(&dir).is_empty(), "left {:?}", files_in(&dir));
+    assert!(names_in(&dir).is_empty(), "left {:?}", names_in(&dir));
     // Without a status page the snippet reads the file by its name.
     let said = ok(&["init", "--file", f, "--name", "S & <T>"]);
     assert!(

@@ -37,15 +37,6 @@ fn sh(dir: &Path, script: &str, env: &[(&str, String)]) -> Output {
         .unwrap()
 }
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// A status folder as an owner keeps it: the file and its by-products, settings, public/.
 fn status_folder(dir: &Path) -> PathBuf {
     let src = dir.join("status");
@@ -101,7 +92,7 @@ const PUBLISHED: [&str; 6] = [
 fn publish_sh_copies_only_what_readers_need_writes_feeds_and_badge_and_deploys() {
     let dir = folder("publish-sh");
     let src = status_folder(&dir);
-    assert!(names(&src).contains(&"status.json.bak".to_owned()));
+    assert!(names_in(&src).contains(&"status.json.bak".to_owned()));
     let host = dir.join("host");
     fs::create_dir_all(&host).unwrap();
     let script = format!("sh {RECIPE}/publish.sh status site https://status.example.org/");
@@ -118,11 +109,11 @@ fn publish_sh_copies_only_what_readers_need_writes_feeds_and_badge_and_deploys()
     );
     let site = dir.join("site");
     assert_eq!(
-        names(&site),
+        names_in(&site),
         PUBLISHED,
         "no .bak, .lock or notification settings"
     );
-    assert_eq!(names(&host), PUBLISHED, "deployed");
+    assert_eq!(names_in(&host), PUBLISHED, "deployed");
     assert_eq!(
         fs::read(site.join("status.json")).unwrap(),
         fs::read(src.join("status.json")).unwrap()
@@ -378,7 +369,7 @@ fn the_github_workflow_checks_pull_requests_and_publishes_and_notifies_on_main()
         steps,
         ["Write the feeds and the badge", "Post what changed"]
     );
-    assert_eq!(names(&repo.join("site")), PUBLISHED);
+    assert_eq!(names_in(&repo.join("site")), PUBLISHED);
     let posted = hook.requests();
     assert_eq!(posted.len(), 1, "{}", text(&published[1].1.stdout));
     assert_eq!(posted[0].json()["changes"][0]["action"], "updated");

@@ -8,7 +8,7 @@
 
 use super::{store, CliError};
 use crate::model::{
-    load_str, ActiveItem, Component, Format, Incident, Maintenance, Notice, Severity, SourceFormat,
+    load_str, ActiveItem, Component, Format, Incident, Maintenance, Notice, SourceFormat,
     StatusDocument, Text, Timestamp, Update, Vocabulary,
 };
 use serde_json::{json, Map, Value};
@@ -32,25 +32,8 @@ pub fn run(file: &Path, from: &str, out: &Path, force: bool) -> Result<ExitCode,
         .map_err(|e| CliError::Invalid(format!("{}: {e}", file.display())))?;
     let mut notes = Vec::new();
     let converted = native(&loaded.document, &mut notes);
-    let mut json =
-        serde_json::to_string_pretty(&converted).expect("a JSON value always serializes");
-    json.push('\n');
-
-    let check = load_str(&json, Format::Only(SourceFormat::Native))
-        .map_err(|e| CliError::Invalid(format!("the conversion was not written: {e}")))?;
-    let errors: Vec<String> = check
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| format!("{}: {}", p.path, p.kind))
-        .collect();
-    if !errors.is_empty() {
-        return Err(CliError::Invalid(format!(
-            "the conversion of {} would have errors, so nothing was written:\n  {}",
-            file.display(),
-            errors.join("\n  ")
-        )));
-    }
+    let (json, _) =
+        store::checked_text(&converted, &format!("the conversion of {}", file.display()))?;
 
     if out.as_os_str() == "-" {
         print!("{json}");

@@ -3,37 +3,48 @@
 //! An existing file is never replaced.
 
 use super::{now, store, CliError};
-use crate::model::{load_str, Format, Severity, SourceFormat};
 use serde_json::{json, Map, Value};
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// What `init` writes into the new file.
-pub struct Service {
+/// `init`'s flags: what goes into the new file, and where the printed snippet points.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The status file to create (never replaced if it exists).
+    #[arg(long, short, default_value = "status.json")]
+    pub file: PathBuf,
     /// The service's name, as readers know it.
+    #[arg(long)]
     pub name: String,
-    /// One line on what it is.
+    /// One line on what the service is.
+    #[arg(long)]
     pub description: Option<String>,
     /// The app's own address.
+    #[arg(long)]
     pub url: Option<String>,
-    /// The public status page.
+    /// The public status page (the snippet's fallback link; the file is assumed beside it).
+    #[arg(long)]
     pub status_page: Option<String>,
-    /// `LABEL=HREF` pairs (`https:`, `http:` or `mailto:`).
+    /// A way to reach the team, as LABEL=HREF (https:, http: or mailto:; repeat for several).
+    #[arg(long = "contact", value_name = "LABEL=HREF")]
     pub contacts: Vec<String>,
-    /// `ID=NAME` pairs.
+    /// A part of the service, as ID=NAME, such as login=Login (repeat for several).
+    #[arg(long = "component", value_name = "ID=NAME")]
     pub components: Vec<String>,
-}
-
-/// Where the embed snippet points.
-pub struct Snippet {
-    /// The status file's public address (default: beside the status page, else its file name).
+    /// The status file's public address, for the snippet (default: beside the status page).
+    #[arg(long)]
     pub file_url: Option<String>,
-    /// The loader's address.
+    /// The loader's address, for the snippet.
+    #[arg(
+        long,
+        default_value = "https://cdn.example.org/status-widget/status-widget.js"
+    )]
     pub script_url: String,
 }
 
-/// Creates `file` for `service` (refusing to replace one) and prints the embed snippet.
-pub fn run(file: &Path, service: Service, snippet: &Snippet) -> Result<ExitCode, CliError> {
+/// Creates the file (refusing to replace one) and prints the embed snippet.
+pub fn run(args: &Args) -> Result<ExitCode, CliError> {
+    let file = &args.file;
     if file.exists() {
         // Said before the lock is taken, so that a refusal leaves nothing behind.
         return Err(CliError::Invalid(format!(
@@ -41,23 +52,7 @@ pub fn run(file: &Path, service: Service, snippet: &Snippet) -> Result<ExitCode,
             file.display()
         )));
     }
-    let doc = document(&service)?;
-    let mut text = serde_json::to_string_pretty(&doc).expect("a JSON value always serializes");
-    text.push('\n');
-    let loaded = load_str(&text, Format::Only(SourceFormat::Native))
-        .map_err(|e| CliError::Invalid(format!("nothing was written: {e}")))?;
-    let errors: Vec<String> = loaded
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| format!("{}: {}", p.path, p.kind))
-        .collect();
-    if !errors.is_empty() {
-        return Err(CliError::Invalid(format!(
-            "the file would have errors, so nothing was written:\n  {}",
-            errors.join("\n  ")
-        )));
-    }
+    let (text, loaded) = store::checked_text(&document(args)?, "the file")?;
     if let Some(folder) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder).map_err(|e| CliError::io(folder, e))?;
     }
@@ -67,7 +62,7 @@ pub fn run(file: &Path, service: Service, snippet: &Snippet) -> Result<ExitCode,
     println!(
         "{} created for {} ({components} component{}, nothing active).",
         file.display(),
-        service.name,
+        args.name,
         if components == 1 { "" } else { "s" }
     );
     println!(
@@ -75,12 +70,7 @@ pub fn run(file: &Path, service: Service, snippet: &Snippet) -> Result<ExitCode,
     );
     print!(
         "{}",
-        embed_snippet(
-            file,
-            &service,
-            snippet,
-            loaded.document.service.status_page.as_deref()
-        )
+        embed_snippet(args, loaded.document.service.status_page.as_deref())
     );
     println!(
         "\nPublish {} on a static host apart from the app, then, when something goes wrong:\n  \
@@ -91,8 +81,8 @@ pub fn run(file: &Path, service: Service, snippet: &Snippet) -> Result<ExitCode,
     Ok(ExitCode::SUCCESS)
 }
 
-/// The format v1 document for `service`.
-fn document(service: &Service) -> Result<Value, CliError> {
+/// The format v1 document the flags describe.
+fn document(service: &Args) -> Result<Value, CliError> {
     let mut about = Map::new();
     about.insert("name".into(), json!(service.name));
     for (key, value) in [
@@ -149,46 +139,39 @@ fn pairs<'a>(
 }
 
 /// The README's embed snippet for this file, with fallback children linking the status page.
-fn embed_snippet(
-    file: &Path,
-    service: &Service,
-    snippet: &Snippet,
-    status_page: Option<&str>,
-) -> String {
-    let name = file
+fn embed_snippet(args: &Args, status_page: Option<&str>) -> String {
+    let name = args
+        .file
         .file_name()
         .map_or_else(|| "status.json".into(), |n| n.to_string_lossy());
-    let src = snippet
-        .file_url
-        .clone()
-        .unwrap_or_else(|| match status_page {
-            // Beside the status page: https://status.example.org/ → https://status.example.org/status.json
-            Some(page) => match page
-                .split(['?', '#'])
-                .next()
-                .unwrap_or(page)
-                .split_once("//")
-            {
-                Some((scheme, rest)) if scheme == "https:" || scheme == "http:" => {
-                    match rest.rfind('/') {
-                        Some(i) => format!("{scheme}//{}{name}", &rest[..=i]),
-                        None => format!("{scheme}//{rest}/{name}"),
-                    }
+    let src = args.file_url.clone().unwrap_or_else(|| match status_page {
+        // Beside the status page: https://status.example.org/ → https://status.example.org/status.json
+        Some(page) => match page
+            .split(['?', '#'])
+            .next()
+            .unwrap_or(page)
+            .split_once("//")
+        {
+            Some((scheme, rest)) if scheme == "https:" || scheme == "http:" => {
+                match rest.rfind('/') {
+                    Some(i) => format!("{scheme}//{}{name}", &rest[..=i]),
+                    None => format!("{scheme}//{rest}/{name}"),
                 }
-                _ => name.to_string(),
-            },
+            }
             _ => name.to_string(),
-        });
+        },
+        _ => name.to_string(),
+    });
     let mut out = format!(
         "<script type=\"module\" src=\"{}\"></script>\n<status-widget src=\"{}\">\n",
-        attribute(&snippet.script_url),
+        attribute(&args.script_url),
         attribute(&src)
     );
     if let Some(page) = status_page {
         out.push_str(&format!(
             "  <a href=\"{}\">{} status</a>\n",
             attribute(page),
-            text(&service.name)
+            text(&args.name)
         ));
     }
     out.push_str("</status-widget>\n");

@@ -131,38 +131,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Create a first status file (nothing active) and print the snippet that embeds it.
-    Init {
-        /// The status file to create (never replaced if it exists).
-        #[arg(long, short, default_value = "status.json")]
-        file: PathBuf,
-        /// The service's name, as readers know it.
-        #[arg(long)]
-        name: String,
-        /// One line on what the service is.
-        #[arg(long)]
-        description: Option<String>,
-        /// The app's own address.
-        #[arg(long)]
-        url: Option<String>,
-        /// The public status page (the snippet's fallback link; the file is assumed beside it).
-        #[arg(long)]
-        status_page: Option<String>,
-        /// A way to reach the team, as LABEL=HREF (https:, http: or mailto:; repeat for several).
-        #[arg(long = "contact", value_name = "LABEL=HREF")]
-        contacts: Vec<String>,
-        /// A part of the service, as ID=NAME, such as login=Login (repeat for several).
-        #[arg(long = "component", value_name = "ID=NAME")]
-        components: Vec<String>,
-        /// The status file's public address, for the snippet (default: beside the status page).
-        #[arg(long)]
-        file_url: Option<String>,
-        /// The loader's address, for the snippet.
-        #[arg(
-            long,
-            default_value = "https://cdn.example.org/status-widget/status-widget.js"
-        )]
-        script_url: String,
-    },
+    Init(init::Args),
     /// Check status files the way the widget reads them; exit status 1 on any error.
     Check {
         /// Status files (format v1 or Statuspage JSON).
@@ -512,31 +481,7 @@ fn object(value: Value) -> Map<String, Value> {
 
 fn run(command: Command) -> Result<ExitCode, CliError> {
     let (file, message) = match command {
-        Command::Init {
-            file,
-            name,
-            description,
-            url,
-            status_page,
-            contacts,
-            components,
-            file_url,
-            script_url,
-        } => {
-            let service = init::Service {
-                name,
-                description,
-                url,
-                status_page,
-                contacts,
-                components,
-            };
-            let snippet = init::Snippet {
-                file_url,
-                script_url,
-            };
-            return init::run(&file, service, &snippet);
-        }
+        Command::Init(args) => return init::run(&args),
         Command::Check { files, json } => return check::run(&files, json),
         Command::Schema => {
             print!("{SCHEMA}");

@@ -5,7 +5,7 @@
 //! written.
 
 use super::CliError;
-use crate::model::{load_str, Format, Problem, Severity, SourceFormat};
+use crate::model::{load_str, Format, Loaded, Problem, Severity, SourceFormat};
 use serde_json::Value;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -112,6 +112,28 @@ pub fn create(path: &Path, text: &str, replace: bool) -> Result<(), CliError> {
     write_atomically(path, text.as_bytes())?;
     drop(lock);
     Ok(())
+}
+
+/// `doc` as a status file's text (pretty JSON and a final newline), read back exactly as the
+/// widget reads it. Refused when it has errors, the message naming it as `what` ("the file").
+pub fn checked_text(doc: &Value, what: &str) -> Result<(String, Loaded), CliError> {
+    let mut text = serde_json::to_string_pretty(doc).expect("a JSON value always serializes");
+    text.push('\n');
+    let loaded = load_str(&text, Format::Only(SourceFormat::Native))
+        .map_err(|e| CliError::Invalid(format!("{what} was not written: {e}")))?;
+    let errors: Vec<String> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| format!("{}: {}", p.path, p.kind))
+        .collect();
+    if !errors.is_empty() {
+        return Err(CliError::Invalid(format!(
+            "{what} would have errors, so nothing was written:\n  {}",
+            errors.join("\n  ")
+        )));
+    }
+    Ok((text, loaded))
 }
 
 /// The problems in `after` that `before` did not have (errors, and warnings such as a component

@@ -27,6 +27,16 @@ pub fn command() -> Command {
     Command::new(env!("CARGO_BIN_EXE_status-widget"))
 }
 
+/// The names in folder `dir`, sorted.
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// Runs the command with `args` and returns its output.
 pub fn run(args: &[&str]) -> Output {
     command().args(args).output().expect("the binary runs")
