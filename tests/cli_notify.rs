@@ -502,3 +502,38 @@ fn settings_that_would_leak_a_secret_or_post_in_the_clear_are_refused() {
     assert!(out.status.success());
     assert!(text(&out.stdout).contains("would post to clear (slack)"));
 }
+
+#[test]
+fn history_that_first_appears_already_over_is_not_news() {
+    let hook = Receiver::start(&[]);
+    let (dir, empty) = site(
+        "notify-history",
+        json!([{"kind": "webhook", "url": hook.url("/h"), "secret_env": "STATUS_WEBHOOK_SECRET"}]),
+        json!({}),
+    );
+    // The seed write-up (resolved in 2024), published for the first time.
+    let history = dir.join("history.json");
+    fs::write(&history, SEED).unwrap();
+    fs::copy(
+        dir.join("status.notify.json"),
+        dir.join("history.notify.json"),
+    )
+    .unwrap();
+    let out = run_with_secret(&[
+        "notify",
+        "--file",
+        history.to_str().unwrap(),
+        "--since",
+        empty.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("nothing to announce"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        hook.requests().is_empty(),
+        "a resolved incident from 2024 is not posted"
+    );
+}

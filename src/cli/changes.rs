@@ -1,7 +1,9 @@
 //! What changed between two versions of a status file, in the words `notify` posts: incidents
 //! opened, updated, resolved or reopened; maintenance scheduled, started, verifying or completed;
-//! notices added, changed or removed. Pure: two documents in, a list out. Edits that readers do
-//! not need to hear of (a write-up's lessons, a typo in an old update) announce nothing.
+//! notices added, changed or removed. Pure: two documents and the time in, a list out. Edits that
+//! readers do not need to hear of (a write-up's lessons) announce nothing, and neither does
+//! history: an entry that first appears already over for more than a day (an import, a first
+//! publication) is not news.
 
 use super::feed::absolute;
 use crate::model::links::fragment;
@@ -120,9 +122,15 @@ pub struct Change {
     pub key: String,
 }
 
-/// The changes from `old` to `new`, incidents first, then maintenance, then notices, each in
-/// `new`'s order.
-pub fn between(old: &StatusDocument, new: &StatusDocument) -> Vec<Change> {
+/// How long an entry that appears already over still counts as news.
+const RECENT_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// The changes from `old` to `new` as of `now`, incidents first, then maintenance, then notices,
+/// each in `new`'s order.
+pub fn between(old: &StatusDocument, new: &StatusDocument, now: Timestamp) -> Vec<Change> {
+    let recent = |at: Option<Timestamp>| {
+        at.is_some_and(|at| now.unix_millis() - at.unix_millis() <= RECENT_MS)
+    };
     let page = new.service.status_page.as_deref();
     let link = |url: Option<&str>, id: &str| {
         url.and_then(|u| absolute(page, u)).or_else(|| {
@@ -133,6 +141,12 @@ pub fn between(old: &StatusDocument, new: &StatusDocument) -> Vec<Change> {
     let mut changes = Vec::new();
     for incident in &new.incidents {
         let before = old.incidents.iter().find(|i| i.id == incident.id);
+        let over = incident
+            .resolved_at
+            .or(latest(incident.updates.iter()).and_then(update_time));
+        if before.is_none() && incident.status == IncidentStatus::Resolved && !recent(over) {
+            continue; // history
+        }
         if let Some(action) = incident_action(before, incident) {
             let newest = newest(before.map_or(&[][..], |b| &b.updates), &incident.updates);
             changes.push(Change {
@@ -169,6 +183,12 @@ pub fn between(old: &StatusDocument, new: &StatusDocument) -> Vec<Change> {
     }
     for item in &new.maintenances {
         let before = old.maintenances.iter().find(|m| m.id == item.id);
+        let over = item
+            .ends_at
+            .or(latest(item.updates.iter()).and_then(update_time));
+        if before.is_none() && item.status == MaintenanceStatus::Completed && !recent(over) {
+            continue; // history
+        }
         if let Some(action) = maintenance_action(before, item) {
             let newest = newest(before.map_or(&[][..], |b| &b.updates), &item.updates);
             changes.push(Change {
@@ -195,6 +215,7 @@ pub fn between(old: &StatusDocument, new: &StatusDocument) -> Vec<Change> {
     for notice in &new.notices {
         let before = old.notices.iter().find(|n| n.id == notice.id);
         let action = match before {
+            None if notice.ends_at.is_some_and(|end| end <= now) => continue, // already over
             None => Action::Added,
             Some(b) if notice_changed(b, notice) => Action::Updated,
             Some(_) => continue,
@@ -300,16 +321,15 @@ fn update_time(update: &Update) -> Option<Timestamp> {
     update.at.or(update.day.map(|d| d.start_utc()))
 }
 
+/// The latest of `updates` (the last written wins a tie; undated ones count as oldest).
+fn latest<'a>(updates: impl Iterator<Item = &'a Update>) -> Option<&'a Update> {
+    updates
+        .enumerate()
+        .max_by_key(|(i, u)| (update_time(u), *i))
+        .map(|(_, u)| u)
+}
+
 /// The latest of the updates in `now` that `before` did not have, else the latest of all.
 fn newest<'a>(before: &[Update], now: &'a [Update]) -> Option<&'a Update> {
-    let latest = |updates: Vec<&'a Update>| {
-        // The last written wins a tie (and undated updates count as oldest).
-        updates
-            .into_iter()
-            .enumerate()
-            .max_by_key(|(i, u)| (update_time(u), *i))
-            .map(|(_, u)| u)
-    };
-    latest(now.iter().filter(|u| !before.contains(u)).collect())
-        .or_else(|| latest(now.iter().collect()))
+    latest(now.iter().filter(|u| !before.contains(u))).or_else(|| latest(now.iter()))
 }

@@ -54,7 +54,7 @@ pub fn run(request: &Request) -> Result<ExitCode, CliError> {
         }
         Err(e) => return Err(CliError::io(&since, e)),
     };
-    let changes = changes::between(&old, &new);
+    let changes = changes::between(&old, &new, now());
     if changes.is_empty() {
         println!(
             "nothing to announce: no change readers need to hear of between {} and {}",
