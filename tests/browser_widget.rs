@@ -976,6 +976,34 @@ fn fallback_shown(w: &Mounted) -> bool {
     box_.width() > 0.0 && box_.height() > 0.0
 }
 
+/// Mounts a widget with the page's own line as its child and checks that the line shows from the
+/// mount on, before yew's first render (a microtask later, or a task later while another widget's
+/// render has yielded to the browser, which let WebKit under load paint a frame with neither),
+/// and in the first painted frame unless the widget's `own` content (a fast read) is there.
+async fn mount_with_page_line(attributes: &[(&str, &str)], own: &str) -> Mounted {
+    let w = mount(attributes);
+    let p = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("p")
+        .unwrap();
+    p.set_inner_html(
+        r#"Trouble signing in? <a href="https://status.example.org/">Service status</a>"#,
+    );
+    w.host.append_child(&p).unwrap();
+    assert!(
+        fallback_shown(&w),
+        "the page's line shows before the first render"
+    );
+    before_next_paint().await;
+    assert!(
+        fallback_shown(&w) || w.find(own).is_some(),
+        "the first frame shows the page's line (or, read already, {own})"
+    );
+    w
+}
+
 #[wasm_bindgen_test]
 async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
     let key = unique("fallback");
@@ -985,30 +1013,8 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
         &incident_doc(&id, "Login down", "major", "investigating", &["Looking"]),
     )
     .await;
-    let document = web_sys::window().unwrap().document().unwrap();
-    let child = || {
-        let p = document.create_element("p").unwrap();
-        p.set_inner_html(
-            r#"Trouble signing in? <a href="https://status.example.org/">Service status</a>"#,
-        );
-        p
-    };
-
-    // Mounted: the page's own line shows from the mount on, before yew's first render (a
-    // microtask later, or a task later while another widget's render has yielded to the
-    // browser, which let WebKit under load paint a frame with neither).
-    let w = mount(&[("src", &doc_url(&key))]);
-    w.host.append_child(&child()).unwrap();
-    assert!(
-        fallback_shown(&w),
-        "the page's line shows before the first render"
-    );
-    // No frame shows neither: the page's line, or (a fast read) the banner already.
-    before_next_paint().await;
-    assert!(
-        fallback_shown(&w) || w.find(".item").is_some(),
-        "the first frame shows the page's line (or, read already, the banner)"
-    );
+    // Mounted: no frame shows neither the page's line nor (a fast read) the banner.
+    let w = mount_with_page_line(&[("src", &doc_url(&key))], ".item").await;
     // Something to say: the banner takes its place.
     wait_until("the banner shows", || w.find(".item").is_some()).await;
     assert!(!fallback_shown(&w), "the banner replaces the page's line");
@@ -1021,17 +1027,11 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
     assert!(fallback_shown(&w), "after the only item is dismissed");
 
     // The indicator: the line until the first read, then the indicator's own words.
-    let mut indicator = mount(&[("src", &doc_url(&key)), ("mode", "indicator")]);
-    indicator.host.append_child(&child()).unwrap();
-    assert!(
-        fallback_shown(&indicator),
-        "the page's line shows before the first render"
-    );
-    before_next_paint().await;
-    assert!(
-        fallback_shown(&indicator) || indicator.find(".indicator").is_some(),
-        "the first frame shows the page's line (or, read already, the indicator)"
-    );
+    let mut indicator = mount_with_page_line(
+        &[("src", &doc_url(&key)), ("mode", "indicator")],
+        ".indicator",
+    )
+    .await;
     wait_until("the indicator shows", || {
         indicator.find(".indicator").is_some()
     })
@@ -1039,8 +1039,7 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
     assert!(!fallback_shown(&indicator));
 
     // A file that cannot be read, with nothing read before: the banner has nothing to say.
-    let broken = mount(&[("src", &doc_url(&unique("missing")))]);
-    broken.host.append_child(&child()).unwrap();
+    let broken = mount_with_page_line(&[("src", &doc_url(&unique("missing")))], ".item").await;
     wait_until("the failure is reported", || {
         broken
             .event_names()
@@ -1053,13 +1052,8 @@ async fn the_page_own_children_show_whenever_the_widget_has_nothing_to_say() {
     );
 
     // Unmounted (the loader does so when the element leaves or changes build): the line again.
-    let host = indicator.host.clone();
     indicator.widget.take().unwrap().destroy();
-    assert!(
-        host.first_element_child()
-            .is_some_and(|c| c.get_bounding_client_rect().height() > 0.0),
-        "after destroy"
-    );
+    assert!(fallback_shown(&indicator), "after destroy");
     indicator.remove();
     w.assert_no_uncaught_error();
     forget_dismissals();

@@ -4,7 +4,7 @@
 //! `aria-label` and `<title>`), and its words keep a contrast of at least 4.5:1 on every colour.
 
 use super::{now, store, CliError};
-use crate::model::{load_str, Format, Level};
+use crate::model::Level;
 use crate::view::{derive, ViewSettings};
 use serde_json::json;
 use std::path::Path;
@@ -68,9 +68,7 @@ pub fn run(
             "say where to write: --out status.svg, --endpoint status-badge.json, or both".into(),
         ));
     }
-    let text = std::fs::read_to_string(file).map_err(|e| CliError::io(file, e))?;
-    let loaded = load_str(&text, Format::Auto)
-        .map_err(|e| CliError::Invalid(format!("{}: {e}", file.display())))?;
+    let loaded = store::read_document(file)?;
     let view = derive(&Rc::new(loaded.document), &ViewSettings::default(), now());
     let look = look(view.level);
     if let Some(out) = svg_out {

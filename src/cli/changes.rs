@@ -5,8 +5,8 @@
 //! history: an entry that first appears already over for more than a day (an import, a first
 //! publication) is not news.
 
-use super::feed::absolute;
-use crate::model::links::fragment;
+use super::feed::{absolute, is_web};
+use crate::model::links::anchored;
 use crate::model::{
     Impact, Incident, IncidentStatus, Maintenance, MaintenanceStatus, Notice, NoticeLevel,
     StatusDocument, Timestamp, Update, Vocabulary,
@@ -133,10 +133,8 @@ pub fn between(old: &StatusDocument, new: &StatusDocument, now: Timestamp) -> Ve
     };
     let page = new.service.status_page.as_deref();
     let link = |url: Option<&str>, id: &str| {
-        url.and_then(|u| absolute(page, u)).or_else(|| {
-            page.filter(|p| p.starts_with("https://") || p.starts_with("http://"))
-                .map(|p| format!("{}#{}", p.split('#').next().unwrap_or(p), fragment(id)))
-        })
+        url.and_then(|u| absolute(page, u))
+            .or_else(|| page.filter(|p| is_web(p)).map(|p| anchored(p, id)))
     };
     let mut changes = Vec::new();
     for incident in &new.incidents {
@@ -304,7 +302,7 @@ fn notice_change(notice: &Notice, action: Action, page: Option<&str>) -> Change 
             .url
             .as_deref()
             .and_then(|u| absolute(page, u))
-            .or_else(|| page.and_then(|p| absolute(None, p))),
+            .or_else(|| page.filter(|p| is_web(p)).map(str::to_owned)),
         key: key(Subject::Notice, &notice.id, action, 0),
     }
 }

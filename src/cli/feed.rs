@@ -4,8 +4,8 @@
 //! or the time the feed was written.
 
 use super::{store, CliError};
-use crate::model::links::fragment;
-use crate::model::{load_str, Format, StatusDocument, Timestamp, Vocabulary};
+use crate::model::links::{anchored, fragment};
+use crate::model::{StatusDocument, Timestamp, Vocabulary};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -25,9 +25,7 @@ pub fn run(
             "say where to write: --out status.atom, --json-out status.feed.json, or both".into(),
         ));
     }
-    let text = std::fs::read_to_string(file).map_err(|e| CliError::io(file, e))?;
-    let loaded = load_str(&text, Format::Auto)
-        .map_err(|e| CliError::Invalid(format!("{}: {e}", file.display())))?;
+    let loaded = store::read_document(file)?;
     let doc = &loaded.document;
     let entries = feed(doc, url).entries.len();
     if let Some(out) = atom_out {
@@ -64,11 +62,15 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// Whether `url` is an absolute `https:` or `http:` address.
+pub(super) fn is_web(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
 /// `href` as an absolute http(s) URL: as it is when it already is one, else resolved against the
 /// feed's own URL `base` (where the feed and the status file are published together), else none.
 pub(super) fn absolute(base: Option<&str>, href: &str) -> Option<String> {
-    let is_absolute = |u: &str| u.starts_with("https://") || u.starts_with("http://");
-    if is_absolute(href) {
+    if is_web(href) {
         return Some(href.to_owned());
     }
     if href
@@ -78,7 +80,7 @@ pub(super) fn absolute(base: Option<&str>, href: &str) -> Option<String> {
     {
         return None; // another scheme (mailto:, …): not a page to link an entry to
     }
-    let base = base.filter(|b| is_absolute(b))?;
+    let base = base.filter(|b| is_web(b))?;
     let (scheme, rest) = base.split_once("//")?;
     let rest = rest.split(['?', '#']).next().unwrap_or(rest);
     let host = rest.split('/').next().unwrap_or(rest);
@@ -133,15 +135,7 @@ fn feed<'a>(doc: &'a StatusDocument, url: Option<&str>) -> Feed<'a> {
             .url
             .as_deref()
             .and_then(|u| absolute(url, u))
-            .or_else(|| {
-                page.as_deref().map(|p| {
-                    format!(
-                        "{}#{}",
-                        p.split('#').next().unwrap_or(p),
-                        fragment(&incident.id)
-                    )
-                })
-            });
+            .or_else(|| page.as_deref().map(|p| anchored(p, &incident.id)));
         let mut seen: Vec<String> = Vec::new();
         for update in &incident.updates {
             let moment = match (update.at, update.day) {
@@ -236,7 +230,7 @@ pub fn json_feed(doc: &StatusDocument, url: Option<&str>) -> Value {
     if let Some(page) = &feed.page {
         out["home_page_url"] = json!(page);
     }
-    if let Some(url) = url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+    if let Some(url) = url.filter(|u| is_web(u)) {
         out["feed_url"] = json!(url);
     }
     if let Some(description) = &doc.service.description {

@@ -114,6 +114,13 @@ pub fn create(path: &Path, text: &str, replace: bool) -> Result<(), CliError> {
     Ok(())
 }
 
+/// The status document in `path`, in any format the widget reads (as `check` and the widget read
+/// it: problems other than unreadable JSON are in the result, not an error).
+pub fn read_document(path: &Path) -> Result<Loaded, CliError> {
+    let text = fs::read_to_string(path).map_err(|e| CliError::io(path, e))?;
+    load_str(&text, Format::Auto).map_err(|e| CliError::Invalid(format!("{}: {e}", path.display())))
+}
+
 /// `doc` as a status file's text (pretty JSON and a final newline), read back exactly as the
 /// widget reads it. Refused when it has errors, the message naming it as `what` ("the file").
 pub fn checked_text(doc: &Value, what: &str) -> Result<(String, Loaded), CliError> {

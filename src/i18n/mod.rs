@@ -299,10 +299,7 @@ impl Strings {
             ("status_outdated", status_outdated),
             ("status_unavailable", status_unavailable),
         ];
-        let mut entries: Vec<(String, &'static str)> = single
-            .into_iter()
-            .map(|(key, text)| (key.to_owned(), *text))
-            .collect();
+        let mut entries = single_entries(&single);
         let lists: [(&str, &[&'static str]); 3] = [
             ("levels", levels),
             ("impacts", impacts),
@@ -378,14 +375,19 @@ impl PageStrings {
             ("approximate", approximate),
             ("permalink", permalink),
         ];
-        let mut entries: Vec<(String, &'static str)> = single
-            .into_iter()
-            .map(|(key, text)| (key.to_owned(), *text))
-            .collect();
+        let mut entries = single_entries(&single);
         entries.extend(list_entries("component_statuses", component_statuses));
         entries.extend(plural_entries("show_older", show_older));
         entries
     }
+}
+
+/// Each string keyed by its own name.
+fn single_entries(single: &[(&str, &&'static str)]) -> Vec<(String, &'static str)> {
+    single
+        .iter()
+        .map(|(key, text)| ((*key).to_owned(), **text))
+        .collect()
 }
 
 /// `list`'s strings keyed `key[0]`, `key[1]` …

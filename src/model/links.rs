@@ -51,6 +51,16 @@ pub fn fragment(id: &str) -> String {
     out
 }
 
+/// The place on status page `page` where the entry `id` is: `page` without its own fragment,
+/// then `#` and the id as a fragment.
+pub fn anchored(page: &str, id: &str) -> String {
+    format!(
+        "{}#{}",
+        page.split('#').next().unwrap_or(page),
+        fragment(id)
+    )
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! One incident, maintenance or notice as every surface shows it: [`ItemView`].
 
-use crate::model::links::fragment;
+use crate::model::links::anchored;
 use crate::model::{
     last_update_at, latest_timed_update, ActiveItem, DismissalKey, Impact, Incident,
     IncidentStatus, Maintenance, MaintenanceStatus, NoticeLevel, StatusDocument, Text, Timestamp,
@@ -111,8 +111,7 @@ pub(crate) struct ItemViews<'a> {
 
 impl ItemViews<'_> {
     fn anchored(&self, id: &str) -> Option<String> {
-        self.status_page
-            .map(|p| format!("{}#{}", p.split('#').next().unwrap_or(p), fragment(id)))
+        self.status_page.map(|p| anchored(p, id))
     }
 
     /// An incident, with its latest update as its text.

@@ -11,11 +11,12 @@ mod deliver;
 mod payload;
 
 use super::changes::{self, Change};
-use super::store::beside;
+use super::feed::is_web;
+use super::store::{self, beside};
 use super::{now, CliError};
-use crate::model::{load_str, Format, StatusDocument, Vocabulary};
+use crate::model::Vocabulary;
 use config::Settings;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit status when some destination was not reached (the status file is as written).
@@ -42,17 +43,19 @@ pub fn run(request: &Request) -> Result<ExitCode, CliError> {
         .since
         .clone()
         .unwrap_or_else(|| beside(file, ".bak"));
-    let new = read(file)?;
-    let old = match std::fs::read_to_string(&since) {
-        Ok(text) => parse(&since, &text)?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && request.since.is_none() => {
+    let new = match store::read_document(file) {
+        Err(e) if missing(&e) => return Err(CliError::NoStatusFile(file.display().to_string())),
+        read => read?.document,
+    };
+    let old = match store::read_document(&since) {
+        Err(e) if missing(&e) && request.since.is_none() => {
             return Err(CliError::Invalid(format!(
                 "there is no earlier version of {} to compare with ({} is written by every edit); pass --since OLD_FILE",
                 file.display(),
                 since.display()
             )))
         }
-        Err(e) => return Err(CliError::io(&since, e)),
+        read => read?.document,
     };
     let changes = changes::between(&old, &new, now());
     if changes.is_empty() {
@@ -80,11 +83,7 @@ pub fn run(request: &Request) -> Result<ExitCode, CliError> {
         .unwrap_or_else(|| config::default_path(file));
     let settings = config::load(&settings_path)?;
     let chosen = choose(&settings, &request.to)?;
-    let page = new
-        .service
-        .status_page
-        .as_deref()
-        .filter(|p| p.starts_with("https://") || p.starts_with("http://"));
+    let page = new.service.status_page.as_deref().filter(|p| is_web(p));
     let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
     let delivery = deliver::delivery_id(&keys);
     let context = payload::Context {
@@ -222,19 +221,7 @@ fn variable(name: &str) -> Result<String, String> {
     }
 }
 
-fn read(path: &Path) -> Result<StatusDocument, CliError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            CliError::NoStatusFile(path.display().to_string())
-        } else {
-            CliError::io(path, e)
-        }
-    })?;
-    parse(path, &text)
-}
-
-fn parse(path: &Path, text: &str) -> Result<StatusDocument, CliError> {
-    load_str(text, Format::Auto)
-        .map(|loaded| loaded.document)
-        .map_err(|e| CliError::Invalid(format!("{}: {e}", path.display())))
+/// Whether reading failed because the file is not there.
+fn missing(error: &CliError) -> bool {
+    matches!(error, CliError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
 }
