@@ -112,7 +112,9 @@ async function bytes(files) {
   const total = sizes.reduce((t, s) => ({ raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   return { sizes, total };
 }
-const { sizes, total } = await bytes(["status-widget.js", "pkg/status_widget_banner.js", "pkg/status_widget_banner_bg.wasm"]);
+// A status-widget document needs no chunk; another format's adds the `foreign` chunk (its reader).
+const { sizes, total } = await bytes(["status-widget.js", "pkg/status_widget_banner.js", "pkg/__wasm_split.js", "pkg/status_widget_banner_bg.wasm"]);
+const foreignChunk = await bytes(["pkg/split_foreign.wasm"]);
 const pageBytes = await bytes(["status-widget.js", "pkg/status_widget.js", "pkg/status_widget_bg.wasm"]);
 const baselineBytes = (await readFile(join(root, "bench", "handwritten.js"))).length;
 
@@ -172,7 +174,10 @@ const engineRows = await measureEngines({ page, active, text: TEXT, runs: PHONE_
 const rows = [];
 const row = (metric, value, target, ok) => rows.push([metric, value, target, ok === undefined ? "" : ok ? "ok" : "MISSED"]);
 for (const s of sizes) row(`bytes: ${s.file}`, `${s.raw} raw, ${s.gzip} gzip, ${s.brotli} br`, "", undefined);
-row("bytes: banner page total (loader + banner glue + banner wasm)", `${kib(total.raw)} raw, ${kib(total.gzip)} gzip, ${kib(total.brotli)} br`, "gzip ≤ 80 KiB (stretch 60)", total.gzip <= 80 * 1024);
+row("bytes: banner page total, status-widget document (loader + glue + chunk loader + wasm)", `${kib(total.raw)} raw, ${kib(total.gzip)} gzip, ${kib(total.brotli)} br`, "gzip ≤ 80 KiB (stretch 60)", total.gzip <= 80 * 1024);
+for (const s of foreignChunk.sizes) row(`bytes: ${s.file} (other formats' readers, on demand)`, `${s.raw} raw, ${s.gzip} gzip, ${s.brotli} br`, "", undefined);
+const withChunk = total.gzip + foreignChunk.total.gzip;
+row("bytes: banner page total, Statuspage document (the above + its chunk)", `${kib(withChunk)} gzip`, "gzip ≤ 95 KiB", withChunk <= 95 * 1024);
 for (const s of pageBytes.sizes.slice(1)) row(`bytes: ${s.file} (status page, headless API)`, `${s.raw} raw, ${s.gzip} gzip, ${s.brotli} br`, "", undefined);
 row("bytes: status page total (loader + page glue + page wasm)", `${kib(pageBytes.total.raw)} raw, ${kib(pageBytes.total.gzip)} gzip, ${kib(pageBytes.total.brotli)} br`, "reported", undefined);
 row("bytes: hand-written banner", `${baselineBytes} raw`, "", undefined);

@@ -23,6 +23,8 @@ const manifest = {
     "status-widget.js",
     "pkg/status_widget_banner.js",
     "pkg/status_widget_banner_bg.wasm",
+    "pkg/__wasm_split.js",
+    "pkg/split_*.wasm",
     "pkg/status_widget.js",
     "pkg/status_widget_bg.wasm",
     "status-widget.d.ts",

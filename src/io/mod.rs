@@ -2,6 +2,7 @@
 //! storage, element sizes, `Intl` formatting and the console. Every call that can throw in JavaScript is caught
 //! here, so nothing from the widget ever throws into the host page.
 
+pub mod chunks;
 pub mod clock;
 pub mod console;
 pub mod fetch;

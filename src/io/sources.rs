@@ -1,8 +1,12 @@
 //! Trying the `src` URLs in order: the first that answers with a usable status file wins, so a
 //! site owner can keep copies in two failure domains.
 
+use super::chunks::{read_foreign, ChunkError};
 use super::fetch::{fetch_text, FetchError};
-use crate::model::{load_node, parse_text, Format, LoadError, Loaded, Problem, StatusDocument};
+use crate::model::{
+    detect, load_native, parse_text, Format, LoadError, Loaded, Problem, SourceFormat,
+    StatusDocument,
+};
 use crate::view::FailureKind;
 use std::rc::Rc;
 use web_sys::AbortController;
@@ -32,6 +36,19 @@ pub struct Failure {
 enum SourceError {
     Fetch(FetchError),
     Load(LoadError),
+    Chunk(ChunkError),
+}
+
+impl From<LoadError> for SourceError {
+    fn from(e: LoadError) -> Self {
+        SourceError::Load(e)
+    }
+}
+
+impl From<ChunkError> for SourceError {
+    fn from(e: ChunkError) -> Self {
+        SourceError::Chunk(e)
+    }
 }
 
 impl SourceError {
@@ -39,6 +56,7 @@ impl SourceError {
         match self {
             SourceError::Fetch(e) => e.kind(),
             SourceError::Load(_) => FailureKind::Parse,
+            SourceError::Chunk(_) => FailureKind::Load,
         }
     }
 }
@@ -48,6 +66,7 @@ impl core::fmt::Display for SourceError {
         match self {
             SourceError::Fetch(e) => e.fmt(f),
             SourceError::Load(e) => e.fmt(f),
+            SourceError::Chunk(e) => e.fmt(f),
         }
     }
 }
@@ -80,7 +99,7 @@ pub async fn load_first(
             Err(e) => Err(SourceError::Fetch(e)),
             Ok((url, text)) => match previous {
                 Some(p) if p.url == url && p.text == text => return Ok(p.clone()),
-                _ => read(url, text, format).await.map_err(SourceError::Load),
+                _ => read(url, text, format).await,
             },
         };
         match result {
@@ -111,9 +130,11 @@ impl Current {
     }
 }
 
-/// Parses the text, then (in a later task, for a large text) reads the document from it.
-async fn read(url: String, text: String, format: Format) -> Result<Rc<Current>, LoadError> {
+/// Parses the text, then (in a later task, for a large text) reads the document from it: its own
+/// format here, any other with the reader that loads on demand.
+async fn read(url: String, text: String, format: Format) -> Result<Rc<Current>, SourceError> {
     let node = parse_text(&text)?;
+    let source = detect(&node, format)?;
     if text.len() > ONE_TASK_BYTES {
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
@@ -121,8 +142,10 @@ async fn read(url: String, text: String, format: Format) -> Result<Rc<Current>, 
         mut document,
         problems,
         ..
-    } = load_node(&node, format)?;
-    drop(node);
+    } = match source {
+        SourceFormat::Native => load_native(&node),
+        foreign => read_foreign(node, foreign).await?,
+    };
     resolve_links(&mut document, &url);
     Ok(Rc::new(Current {
         document: Rc::new(document),

@@ -143,7 +143,24 @@ pub fn parse_text(text: &str) -> Result<Node, LoadError> {
 
 /// Reads a document that is already a [`Node`] tree (from text, or from a JavaScript object).
 pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
-    let source = detect(root, format)?;
+    Ok(match detect(root, format)? {
+        SourceFormat::Native => load_native(root),
+        foreign => load_foreign(root, foreign),
+    })
+}
+
+/// Reads `root` as status-widget's own format, whose shape [`detect`] has confirmed. The banner
+/// build reaches only this reader directly; the others come with [`load_foreign`].
+pub fn load_native(root: &Node) -> Loaded {
+    let mut r = Reader::default();
+    let document = native::read(root, &mut r);
+    finish(document, SourceFormat::Native, r)
+}
+
+/// Reads `root` as another tool's format (`source`, from [`detect`]), with the markup reader
+/// their HTML and Markdown text needs. In the banner build this and everything only it reaches
+/// are a chunk that loads when a document needs it (`io::chunks`).
+pub fn load_foreign(root: &Node, source: SourceFormat) -> Loaded {
     let mut r = Reader::default();
     let document = match source {
         SourceFormat::Native => native::read(root, &mut r),
@@ -155,6 +172,12 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
         SourceFormat::Slack => slack::read(root, &mut r),
         SourceFormat::Heroku => heroku::read(root, &mut r),
     };
+    finish(document, source, r)
+}
+
+/// What every reader ends with: the component references checked and the problems in the order
+/// a site owner reads the file.
+fn finish(document: StatusDocument, format: SourceFormat, mut r: Reader) -> Loaded {
     check_component_references(&document, &mut r);
     // Readers visit fields in their own order; a site owner reads the file top to bottom.
     order::sort_by_key(&mut r.problems, |p| {
@@ -162,15 +185,15 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
             (at.line.into(), at.column.into())
         })
     });
-    Ok(Loaded {
+    Loaded {
         document,
-        format: source,
+        format,
         problems: r.problems,
-    })
+    }
 }
 
 /// Which format `root` is read as: the one `format` names, else the one its shape says.
-fn detect(root: &Node, format: Format) -> Result<SourceFormat, LoadError> {
+pub fn detect(root: &Node, format: Format) -> Result<SourceFormat, LoadError> {
     use SourceFormat::*;
     // Upptime's summary is the one format whose document is a list.
     if upptime::looks_like_upptime(root) {

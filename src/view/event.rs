@@ -41,6 +41,9 @@ pub enum FailureKind {
     Parse,
     /// The element is set up wrong (no `src`).
     Config,
+    /// A part of the widget's own code could not be loaded (a chunk: not found, no network,
+    /// integrity).
+    Load,
     /// The widget was removed while reading (never reported).
     Cancelled,
 }
@@ -54,6 +57,7 @@ impl FailureKind {
             FailureKind::Timeout => "timeout",
             FailureKind::Parse => "parse",
             FailureKind::Config => "config",
+            FailureKind::Load => "load",
             FailureKind::Cancelled => "cancelled",
         }
     }

@@ -41,6 +41,19 @@ const page = (loader, src, poll = "", children = "") => `<!doctype html><html la
   <status-widget src="${src}" ${poll}>${children}</status-widget>
   <form><label for="email">Email</label><input id="email" type="email"></form>`;
 
+// A Statuspage summary with an incident under way: the banner build reads it with the `foreign`
+// chunk (src/io/chunks.rs), which a page reading status-widget's own format never downloads.
+const SP_TITLE = "Sign-in fails on Safari";
+const statuspageDoc = () => JSON.stringify({
+  page: { id: "example", name: "Example", url: "https://status.example.org", updated_at: iso(-1) },
+  status: { indicator: "major", description: "Partial System Outage" },
+  components: [],
+  incidents: [{ id: "sp", name: SP_TITLE, status: "identified", impact: "major", created_at: iso(-30),
+    updated_at: iso(-5), shortlink: "https://stspg.io/example",
+    incident_updates: [{ id: "u1", status: "identified", body: "Safari <b>blocks</b> third-party cookies.", created_at: iso(-5) }] }],
+  scheduled_maintenances: [],
+});
+
 // The page's own fallback content of the element, as the README's snippet has it.
 const FALLBACK = '<p id="fallback">Trouble signing in? <a href="https://status.example.org/">Service status</a></p>';
 /** Whether the page's fallback is laid out where a person sees it (not hidden by the widget's
@@ -121,18 +134,38 @@ before(async () => {
   // A CDN that serves a wasm other than the one the loader was built with: one byte changed.
   const tampered = Buffer.from(await readFile(join(www, "pkg", "status_widget_banner_bg.wasm")));
   tampered[tampered.length - 100] ^= 0xff;
+  // The banner build's files under a folder of their own, with its chunk missing (a CDN that lost
+  // it) or changed (one byte: its integrity check fails).
+  const bannerFiles = async (folder, chunk) => {
+    const files = { [`/${folder}/status-widget.js`]: await readFile(join(www, "status-widget.js")) };
+    for (const file of ["status_widget_banner.js", "__wasm_split.js", "status_widget_banner_bg.wasm"]) {
+      files[`/${folder}/pkg/${file}`] = await readFile(join(www, "pkg", file));
+    }
+    if (chunk) files[`/${folder}/pkg/split_foreign.wasm`] = chunk;
+    return files;
+  };
+  const tamperedChunk = Buffer.from(await readFile(join(www, "pkg", "split_foreign.wasm")));
+  tamperedChunk[tamperedChunk.length - 100] ^= 0xff;
+  const chunks = { ...await bannerFiles("chunk-missing"), ...await bannerFiles("chunk-tampered", tamperedChunk) };
   // The status file on its own origin, as on a status host or CDN.
   status = await serve(www, { cors: true, extra: {
     "/active.json": doc(TITLE),
     "/auth/active.json": doc(TITLE),
     "/auth/sign-in.html": "<!doctype html><title>Signed in</title><p>Signed in",
     "/auth/control.json": "{}",
+    "/statuspage.json": statuspageDoc(),
   } });
   const src = `${status.url}/active.json`;
   const module = (path, attributes = "") => `<script type="module" src="${path}" ${attributes}></script>`;
   const csp = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${status.url}`;
   site = await serve(www, { headers: { "Content-Security-Policy": csp }, hang: [/^\/hanging\//], extra: {
     ...fault,
+    ...chunks,
+    // The loader under its own URL (see the fallback pages below: Chromium runs no module again at
+    // a URL whose integrity check failed in the session).
+    "/statuspage.html": page(module("/status-widget.js?statuspage"), `${status.url}/statuspage.json`, "", FALLBACK),
+    "/chunk-missing.html": page(module("/chunk-missing/status-widget.js"), `${status.url}/statuspage.json`, 'poll="0"', FALLBACK),
+    "/chunk-tampered.html": page(module("/chunk-tampered/status-widget.js"), `${status.url}/statuspage.json`, 'poll="0"', FALLBACK),
     "/favicon.ico": "",
     "/probe.js": probe,
     "/csp.html": page(module("/status-widget.js"), src),
@@ -141,6 +174,7 @@ before(async () => {
     "/tampered/status-widget.js": await readFile(join(www, "status-widget.js")),
     "/tampered/pkg/status_widget_banner.js": await readFile(join(www, "pkg", "status_widget_banner.js")),
     "/tampered/pkg/status_widget_banner_bg.wasm": tampered,
+    "/tampered/pkg/__wasm_split.js": await readFile(join(www, "pkg", "__wasm_split.js")),
     "/tampered.html": page(module("/tampered/status-widget.js", `integrity="${await sri("status-widget.js")}" crossorigin="anonymous"`), src),
     "/trap/status.json": doc(TITLE),
     "/trap.html": page(module("/trap/status-widget.js"), "/trap/status.json", 'poll="0.3"', FALLBACK),
@@ -178,9 +212,11 @@ before(async () => {
   // without the CSP above, which allows no inline script).
   const loaderHash = await sri("status-widget.js");
   const glueHash = await sri("pkg/status_widget_banner.js");
+  const chunkLoaderHash = await sri("pkg/__wasm_split.js");
   const pinnedPage = (folder) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign in</title>
     <script src="/probe.js"></script>
-    <script type="importmap">${JSON.stringify({ integrity: { [`${pinned.url}/${folder}/pkg/status_widget_banner.js`]: glueHash } })}</script>
+    <script type="importmap">${JSON.stringify({ integrity: { [`${pinned.url}/${folder}/pkg/status_widget_banner.js`]: glueHash,
+      [`${pinned.url}/${folder}/pkg/__wasm_split.js`]: chunkLoaderHash } })}</script>
     <script type="module" src="/${folder}/status-widget.js" integrity="${loaderHash}" crossorigin="anonymous"></script>
     <h1>Sign in</h1>
     <status-widget src="${src}"></status-widget>
@@ -196,9 +232,11 @@ before(async () => {
     "/good/status-widget.js": await readFile(join(www, "status-widget.js")),
     "/good/pkg/status_widget_banner.js": realGlue,
     "/good/pkg/status_widget_banner_bg.wasm": realWasm,
+    "/good/pkg/__wasm_split.js": await readFile(join(www, "pkg", "__wasm_split.js")),
     "/bad/status-widget.js": await readFile(join(www, "status-widget.js")),
     "/bad/pkg/status_widget_banner.js": `${realGlue}\n;globalThis.__glueChanged = true;`,
     "/bad/pkg/status_widget_banner_bg.wasm": realWasm,
+    "/bad/pkg/__wasm_split.js": await readFile(join(www, "pkg", "__wasm_split.js")),
   } });
   pinned.extra["/good.html"] = pinnedPage("good");
   pinned.extra["/bad.html"] = pinnedPage("bad");
@@ -360,6 +398,32 @@ for (const engine of engines) {
       await formTakesInput(b);
       assert.deepEqual(await b.run(() => __errors), []);
     });
+
+    test("a Statuspage document loads its reader as a chunk, once, under the strict CSP", async () => {
+      const before = site.log.length;
+      await b.goto(site.url + "/statuspage.html");
+      await b.waitFor("the Statuspage incident shows", (title) =>
+        [...document.querySelector("status-widget").shadowRoot?.querySelectorAll(".item") ?? []]
+          .some((item) => item.textContent.includes(title)), {}, SP_TITLE);
+      assert.equal(await b.run(fallbackShown), false, "the banner takes the fallback's place");
+      const asked = site.log.slice(before).map((r) => r.path).filter((path) => path.startsWith("/pkg/"));
+      assert.deepEqual(asked.filter((path) => path === "/pkg/split_foreign.wasm"), ["/pkg/split_foreign.wasm"]);
+      assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors })), { violations: [], errors: [] });
+    });
+
+    for (const [folder, what] of [["chunk-missing", "missing (404)"], ["chunk-tampered", "failing its integrity check"]]) {
+      test(`with the reader's chunk ${what}, the page's own children show, the form works, and the event says why`, async () => {
+        await b.goto(`${site.url}/${folder}.html`);
+        await b.waitFor("the widget says it could not load", () => __events.includes("load"));
+        assert.ok(site.log.some((r) => r.path === `/${folder}/pkg/split_foreign.wasm`), "the chunk was asked for");
+        assert.equal(await b.run(fallbackShown), true, "the page's own children show");
+        assert.equal(await b.run(shadowText).then((text) => text.includes(SP_TITLE)), false, "nothing of the file is shown");
+        const { message } = await b.run(() => __details.find((d) => d.kind === "load"));
+        assert.match(message, /statuspage documents could not be loaded/, "the event says what could not load");
+        await formTakesInput(b);
+        assert.deepEqual(await b.run(() => __errors), [], "nothing thrown into the page");
+      });
+    }
 
     test("a trap inside the wasm empties the widget and leaves the page and its form working", async () => {
       site.extra["/trap/status.json"] = doc(TITLE);
