@@ -24,6 +24,18 @@ const status = JSON.stringify({
     started_at: iso(-30), updates: [{ at: iso(-20), body: "Safari blocks third-party cookies." }] }],
 });
 
+// A Statuspage summary with an incident under way: the banner reads it with its `foreign` chunk,
+// which a bundler must emit beside the wasm (pkg/__wasm_split.js names it with import.meta.url).
+const statuspage = JSON.stringify({
+  page: { id: "example", name: "Example", url: "https://status.example.org", updated_at: iso(-1) },
+  status: { indicator: "minor", description: "Minor Service Outage" },
+  components: [],
+  incidents: [{ id: "sp", name: "Grading is slow", status: "monitoring", impact: "minor", created_at: iso(-30),
+    updated_at: iso(-5), shortlink: "https://stspg.io/example",
+    incident_updates: [{ id: "u1", status: "monitoring", body: "A fix is rolling out.", created_at: iso(-5) }] }],
+  scheduled_maintenances: [],
+});
+
 /** A fresh project folder with the package installed from the tarball, nothing else. */
 async function project(name, files) {
   const dir = join(projects, name);
@@ -34,6 +46,7 @@ async function project(name, files) {
   assert.ok(tarball, "dist/ holds the package: run scripts/release");
   await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", join(dist, tarball)], { cwd: dir });
   await writeFile(join(dir, "public", "status.json"), status);
+  await writeFile(join(dir, "public", "statuspage.json"), statuspage);
   for (const [file, text] of Object.entries(files)) await writeFile(join(dir, file), text);
   return dir;
 }
@@ -55,20 +68,21 @@ after(async () => {
   for (const server of servers) await server.close();
 });
 
-/** Serves `dir`, opens `path`, waits for the banner; returns its text and the page's own records,
- *  and keeps a screenshot as target/e2e/package-NAME.png. */
+/** Serves `dir`, opens `path`, waits for every widget's banner; returns the first one's text, every
+ *  one's, the page's own records, and keeps a screenshot as target/e2e/package-NAME.png. */
 async function shown(dir, name, path = "/index.html") {
   const server = await serve(dir, { extra: { "/favicon.ico": "" } });
   servers.push(server);
   const { page, context, problems } = await open(browser, server.url + path);
-  await page.waitForFunction(
-    () => document.querySelector("status-widget")?.shadowRoot?.querySelector(".item"), null, { polling: "raf" });
-  const text = await page.locator("status-widget .item").innerText();
+  await page.waitForFunction(() => [...document.querySelectorAll("status-widget")]
+    .every((widget) => widget.shadowRoot?.querySelector(".item")), null, { polling: "raf" });
+  const text = await page.locator("status-widget .item").first().innerText();
+  const texts = await page.locator("status-widget .item").allInnerTexts();
   await page.waitForTimeout(300); // the item's 160 ms fade-in, for the screenshot
   await page.screenshot({ path: join(root, "target", "e2e", `package-${name}.png`), fullPage: true });
   const records = await page.evaluate(() => window.__records ?? null);
   await context.close();
-  return { text, records, problems, log: server.log };
+  return { text, texts, records, problems, log: server.log };
 }
 
 test("a static page with an import map loads the installed package", async () => {
@@ -83,20 +97,24 @@ test("a static page with an import map loads the installed package", async () =>
   assert.deepEqual(problems, []);
 });
 
-test("a Vite build bundles the package, copying its glue and wasm", async () => {
+test("a Vite build bundles the package, copying its glue, its wasm and its chunk", async () => {
   const dir = await project("vite", {
     "index.html": `<!doctype html><html lang="en"><meta charset="utf-8"><title>Vite</title>
       <script type="module" src="/main.js"></script>
-      <status-widget src="/status.json"></status-widget>`,
+      <status-widget src="/status.json"></status-widget>
+      <status-widget src="/statuspage.json"></status-widget>`,
     "main.js": `import { ready } from "status-widget";\nready.then(() => console.log("status-widget ready"));\n`,
   });
   const out = await viteBuild(dir);
   const assets = await readdir(join(out, "assets"));
   assert.ok(assets.some((f) => f.endsWith(".wasm")), `the wasm is among the built assets: ${assets}`);
-  const { text, problems, log } = await shown(out, "vite");
+  const { text, texts, problems, log } = await shown(out, "vite");
   assert.match(text, /Login fails on Safari/);
+  assert.match(texts[1], /Grading is slow/, "the Statuspage document's banner, read with the chunk");
   assert.ok(log.some((entry) => entry.path.startsWith("/assets/") && entry.path.endsWith(".wasm")),
     "the page loaded the wasm from Vite's assets");
+  assert.ok(log.some((entry) => /^\/assets\/split_foreign.*\.wasm$/.test(entry.path) && entry.status === 200),
+    `the page loaded the chunk from Vite's assets: ${log.map((entry) => entry.path)}`);
   assert.deepEqual(problems, []);
 });
 
