@@ -22,15 +22,18 @@ const KINDS = [
     file: "demo-active.json",
     shows: (doc) => doc.incidents[0].title,
     // Issue 25's target is 80 KiB (stretch 60); the budget is what the build holds today
-    // (161.0 KiB: loader 2.9, glue 6.7, chunk loader 0.5, wasm 151.0).
-    budget: 162 * KIB,
+    // (163.6 KiB: loader 2.9, glue 6.8, chunk loader 0.5, wasm 153.4). Raised from 162 KiB
+    // (161.0 measured) for reading large files without long tasks: the JSON parse and the
+    // incidents in slices, and the body taken as bytes (+2.6 KiB).
+    budget: 164 * KIB,
   },
   {
     name: "(b) a Statuspage document, with its chunk",
     file: "statuspage-summary.json",
     shows: (doc) => doc.incidents[0].name,
-    // The same, and the `foreign` chunk (24.4 KiB: the seven readers and the markup reader).
-    budget: 186 * KIB,
+    // The same, and the `foreign` chunk (24.4 KiB: the seven readers and the markup reader);
+    // 188.0 KiB. Raised from 186 KiB with the line above, for the same reason.
+    budget: 189 * KIB,
   },
 ];
 

@@ -11,14 +11,18 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Offers, for `url`, the answer the loader would hand over: `{ status, url, text, receivedAt }`.
+/// Offers, for `url`, the answer the loader would hand over: `{ status, url, body, receivedAt }`,
+/// the body the bytes of `text` in an `ArrayBuffer`.
 fn offer(url: &str, status: f64, text: &str, age_ms: f64) {
     let answer = js_sys::Object::new();
     let set =
         |key: &str, value: JsValue| js_sys::Reflect::set(&answer, &key.into(), &value).unwrap();
     set("status", status.into());
     set("url", url.into());
-    set("text", text.into());
+    set(
+        "body",
+        js_sys::Uint8Array::from(text.as_bytes()).buffer().into(),
+    );
     set("receivedAt", (js_sys::Date::now() - age_ms).into());
     offer_status(
         url.to_owned(),
@@ -55,12 +59,17 @@ async fn the_first_read_uses_the_loaders_answer_and_polls_ask_the_server() {
     offer(
         &doc_url(&key),
         200.0,
-        &doc(&unique("loader"), "Read by the loader"),
+        &doc(
+            &unique("loader"),
+            "Read by the loader: Anmeldung schlägt fehl 🔒",
+        ),
         0.0,
     );
     let w = mount(&[("src", &doc_url(&key)), ("poll", "0.4")]);
+    // The body crosses as bytes: words outside ASCII arrive whole.
     wait_until("the loader's read shows", || {
-        w.text().contains("Read by the loader")
+        w.text()
+            .contains("Read by the loader: Anmeldung schlägt fehl 🔒")
     })
     .await;
     assert_eq!(gets(&key).await, 0, "the first read did not ask the server");

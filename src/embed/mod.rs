@@ -62,7 +62,8 @@ pub fn wasm_memory_bytes() -> f64 {
 }
 
 /// Hands over the loader's early read of the status file `url` (as written in `src`): `answer`
-/// resolves to `{ status, url, text, receivedAt }`. A widget's first read of `url` uses it.
+/// resolves to `{ status, url, body, receivedAt }` (`body` an `ArrayBuffer`). A widget's first
+/// read of `url` uses it.
 #[wasm_bindgen(js_name = offerStatus)]
 pub fn offer_status(url: String, answer: js_sys::Promise) {
     crate::io::prefetch::offer(url, answer);

@@ -66,7 +66,9 @@ const buildFor = (element) => (modeOf(element) === "page" ? "page" : "banner");
 
 /** The widget's fetch timeout (src/io/fetch.rs, FETCH_TIMEOUT_MS). */
 const FETCH_TIMEOUT_MS = 10_000;
-/** Early reads by `src` URL (as written): promises of `{ status, url, text, receivedAt }`. */
+/** Early reads by `src` URL (as written): promises of `{ status, url, body, receivedAt }`, the
+ *  body as an ArrayBuffer (the wasm copies its bytes; a JavaScript string of a large file would
+ *  take it 40 ms per 3 MB to copy). */
 const reads = new Map();
 
 /** The first URL in an element's `src` (the wasm splits it on whitespace the same way). */
@@ -80,7 +82,7 @@ const firstSource = (element) => (element.getAttribute("src") || "").trim().spli
 function read(url) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
-  const answer = (status, url = "", text = "") => ({ status, url, text, receivedAt: Date.now() });
+  const answer = (status, url = "", body = new ArrayBuffer(0)) => ({ status, url, body, receivedAt: Date.now() });
   return fetch(url, {
     credentials: "omit",
     cache: "no-cache",
@@ -88,7 +90,7 @@ function read(url) {
     signal: controller.signal,
   })
     .then(async (response) =>
-      answer(response.status, response.url, response.ok ? await response.text() : ""))
+      answer(response.status, response.url, response.ok ? await response.arrayBuffer() : undefined))
     .catch(() => answer(controller.signal.aborted ? -1 : 0))
     .finally(() => clearTimeout(timer));
 }
@@ -172,9 +174,16 @@ function pageIdle() {
 }
 
 /**
+ * Files larger than this (bytes) are not checked here: parsing and walking one (a 3 MB history:
+ * 87 ms in one task) would hold the page longer than loading the wasm at once costs, and the
+ * wasm reads it in slices that never hold the page for long.
+ */
+const CHECK_BYTES = 256 * 1024;
+
+/**
  * Resolves when the banner build should load: at once (with true) when an element is not a
- * banner, has no `src`, names a `format`, or its file may show something (or could not be read),
- * else (with false) when the page is idle.
+ * banner, has no `src`, names a `format`, or its file is large, may show something or could not
+ * be read, else (with false) when the page is idle.
  */
 function bannerWanted(elements) {
   const banners = elements.filter((e) => modeOf(e) !== "indicator");
@@ -185,7 +194,10 @@ function bannerWanted(elements) {
     const maxAge = parseFloat(element.getAttribute("max-age"));
     const format = (element.getAttribute("format") || "auto").trim().toLowerCase();
     const ok = answer && answer.status >= 200 && answer.status < 300 && format === "auto";
-    if (!ok || mayShow(answer.text, Date.now(), maxAge > 0 ? maxAge * 1000 : null)) return true;
+    if (!ok || answer.body.byteLength > CHECK_BYTES) return true;
+    // Decoded as response.text() would: UTF-8, a leading byte-order mark dropped.
+    const text = new TextDecoder().decode(answer.body);
+    if (mayShow(text, Date.now(), maxAge > 0 ? maxAge * 1000 : null)) return true;
     return new Promise(() => {}); // quiet: this element does not hurry the wasm
   });
   return Promise.race([...urgent, pageIdle().then(() => false)]);

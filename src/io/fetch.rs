@@ -40,6 +40,14 @@ impl FetchError {
     }
 }
 
+/// A status file's body as text, decoded as `response.text()` decodes it: UTF-8, each byte that
+/// is not UTF-8 replaced by U+FFFD (a leading byte-order mark is left to the JSON reader, which
+/// skips it). The body crosses into the wasm as bytes, a plain copy: as a JavaScript string,
+/// wasm-bindgen would copy it in a JavaScript loop that holds the page for 35-50 ms per 3 MB.
+pub(crate) fn text_of(body: Vec<u8>) -> String {
+    String::from_utf8(body).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// Fetches `url` and returns its final URL (after redirects) and text. `controller` lets the
 /// caller abort it; the timeout aborts it too, and gives up on it even where the browser does not
 /// end the request on abort (WebKit keeps reading a trickling body after `abort()`). With
@@ -68,8 +76,8 @@ pub async fn fetch_text(
             return Err(FetchError::Http(response.status()));
         }
         let final_url = response.url();
-        let text = response.text().await.map_err(|_| FetchError::Network)?;
-        Ok((final_url, text))
+        let body = response.binary().await.map_err(|_| FetchError::Network)?;
+        Ok((final_url, text_of(body)))
     };
     let timeout = gloo_timers::future::TimeoutFuture::new(FETCH_TIMEOUT_MS);
     let request = pin!(request);

@@ -4,10 +4,10 @@
 //! answer from here instead of asking the network again. Later reads (polls, retries) always
 //! fetch.
 
-use super::fetch::FetchError;
+use super::fetch::{text_of, FetchError};
 use js_sys::{Promise, Reflect};
 use std::cell::RefCell;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// An answer older than this is not used: the widget reads the file again instead.
@@ -19,8 +19,9 @@ thread_local! {
     static OFFERED: RefCell<Vec<(String, Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Keeps the loader's read of `url`: `answer` resolves to `{ status, url, text, receivedAt }`
-/// (`status` 0 when there was no response, -1 when the loader's timeout ended it).
+/// Keeps the loader's read of `url`: `answer` resolves to `{ status, url, body, receivedAt }`,
+/// `body` an `ArrayBuffer` (`status` 0 when there was no response, -1 when the loader's timeout
+/// ended it).
 pub fn offer(url: String, answer: Promise) {
     OFFERED.with(|offered| {
         let mut offered = offered.borrow_mut();
@@ -50,6 +51,10 @@ pub async fn take(url: &str) -> Option<Result<(String, String), FetchError>> {
         s if s < 0.0 => Err(FetchError::Timeout),
         0.0 => Err(FetchError::Network),
         s if !(200.0..300.0).contains(&s) => Err(FetchError::Http(s as u16)),
-        _ => Ok((field("url")?.as_string()?, field("text")?.as_string()?)),
+        _ => {
+            let body = field("body").filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>())?;
+            let text = text_of(js_sys::Uint8Array::new(&body).to_vec());
+            Ok((field("url")?.as_string()?, text))
+        }
     })
 }

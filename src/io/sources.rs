@@ -4,7 +4,7 @@
 use super::chunks::{read_foreign, ChunkError};
 use super::fetch::{fetch_text, FetchError};
 use crate::model::{
-    detect, load_native, parse_text, Format, LoadError, Loaded, Problem, SourceFormat,
+    detect, start_native, start_parse, Format, LoadError, Loaded, Problem, SourceFormat,
     StatusDocument,
 };
 use crate::view::FailureKind;
@@ -120,8 +120,15 @@ pub async fn load_first(
 
 /// Documents up to this many bytes are parsed, read and rendered in one task: together well
 /// under 50 ms, and every task boundary adds a few milliseconds before the banner shows. Larger
-/// ones get a task for each step.
+/// ones are parsed and read in slices, a task each, and rendered in a task of their own.
 const ONE_TASK_BYTES: usize = 64 * 1024;
+
+/// Bytes of JSON parsed in one task of a large document: a few milliseconds on a desktop, well
+/// under 50 on a phone four times slower.
+const PARSE_BYTES_PER_TASK: usize = 256 * 1024;
+
+/// Incidents of a large status-widget document read in one task (likewise).
+const INCIDENTS_PER_TASK: usize = 2_000;
 
 impl Current {
     /// Whether rendering this document should wait for a task of its own.
@@ -130,20 +137,51 @@ impl Current {
     }
 }
 
-/// Parses the text, then (in a later task, for a large text) reads the document from it: its own
-/// format here, any other with the reader that loads on demand.
+/// Lets the browser run what waits (input, rendering, the page's own scripts) before going on.
+async fn next_task() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// Parses the text, then reads the document from it: its own format here, any other with the
+/// reader that loads on demand. A large text is parsed and read in slices, each a task.
 async fn read(url: String, text: String, format: Format) -> Result<Rc<Current>, SourceError> {
-    let node = parse_text(&text)?;
+    let large = text.len() > ONE_TASK_BYTES;
+    let (parse_bytes, incidents) = if large {
+        (PARSE_BYTES_PER_TASK, INCIDENTS_PER_TASK)
+    } else {
+        (usize::MAX, usize::MAX)
+    };
+    let node = {
+        let mut parsing = start_parse(&text)?;
+        loop {
+            if let Some(node) = parsing.step(parse_bytes).map_err(LoadError::from)? {
+                break node;
+            }
+            next_task().await;
+        }
+    };
     let source = detect(&node, format)?;
-    if text.len() > ONE_TASK_BYTES {
-        gloo_timers::future::TimeoutFuture::new(0).await;
+    if large {
+        next_task().await;
     }
     let Loaded {
         mut document,
         problems,
         ..
     } = match source {
-        SourceFormat::Native => load_native(&node),
+        SourceFormat::Native => {
+            let mut loading = start_native(&node);
+            while !loading.step(incidents) {
+                next_task().await;
+            }
+            let loaded = loading.finish();
+            if large {
+                // Freeing a large tree takes a while too.
+                next_task().await;
+            }
+            drop(node);
+            loaded
+        }
         foreign => read_foreign(node, foreign).await?,
     };
     resolve_links(&mut document, &url);

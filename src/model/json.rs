@@ -140,26 +140,198 @@ pub enum JsonErrorKind {
 
 /// Reads a whole JSON text into a [`Node`] tree. A leading byte-order mark is skipped.
 pub fn parse(text: &str) -> Result<Node, JsonError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut p = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        line: 1,
-        line_start: 0,
-        col_cache: (0, 1),
-    };
-    p.skip_ws();
-    match p.peek() {
-        None => return Err(p.error(JsonErrorKind::Empty)),
-        Some(b'<') => return Err(p.error(JsonErrorKind::LooksLikeHtml)),
-        Some(_) => {}
+    let mut parsing = Parsing::new(text)?;
+    loop {
+        if let Some(node) = parsing.step(usize::MAX)? {
+            return Ok(node);
+        }
     }
-    let node = p.value(0)?;
-    p.skip_ws();
-    match p.peek_char() {
-        None => Ok(node),
-        Some(c) => Err(p.error(JsonErrorKind::TrailingCharacters(c))),
+}
+
+/// A parse that can stop and go on, so that a browser can read a large text in several tasks:
+/// [`Parsing::step`] reads on for about as many bytes as it is given, and hands back the
+/// [`Node`] tree once the text is read. The same tree and the same errors as [`parse`], which is
+/// one step without a limit. It keeps its open arrays and objects on a stack of its own, so a
+/// deeply nested text never deepens the call stack.
+pub struct Parsing<'a> {
+    p: Parser<'a>,
+    /// The arrays and objects open around the current value, outermost first.
+    open: Vec<Open>,
+}
+
+/// An array or object whose closing bracket has not been read yet.
+enum Open {
+    Array {
+        at: Option<Position>,
+        items: Vec<Node>,
+    },
+    Object {
+        at: Option<Position>,
+        members: Vec<(String, Node)>,
+        /// The member name whose value is being read.
+        key: String,
+    },
+}
+
+impl Open {
+    fn close(self) -> Node {
+        match self {
+            Open::Array { at, items } => Node {
+                value: Value::Array(items),
+                at,
+            },
+            Open::Object { at, members, .. } => Node {
+                value: Value::Object(members),
+                at,
+            },
+        }
+    }
+}
+
+impl<'a> Parsing<'a> {
+    /// Starts reading `text`; an empty text and an HTML page are refused at once.
+    pub fn new(text: &'a str) -> Result<Self, JsonError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut p = Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            line: 1,
+            line_start: 0,
+            col_cache: (0, 1),
+        };
+        p.skip_ws();
+        match p.peek() {
+            None => Err(p.error(JsonErrorKind::Empty)),
+            Some(b'<') => Err(p.error(JsonErrorKind::LooksLikeHtml)),
+            Some(_) => Ok(Parsing {
+                p,
+                open: Vec::new(),
+            }),
+        }
+    }
+
+    /// Reads on until at least `budget` more bytes of the text have been read (at a value's end)
+    /// or the text is read: `Ok(Some(tree))` then, `Ok(None)` while there is more to read.
+    pub fn step(&mut self, budget: usize) -> Result<Option<Node>, JsonError> {
+        let stop = self.p.pos.saturating_add(budget);
+        loop {
+            // Here a value starts (white space already skipped): a scalar is read whole, a
+            // container is opened, and an empty one closed at once.
+            let Some(node) = self.begin()? else {
+                continue;
+            };
+            // A value is complete: it goes into the container around it, after which that
+            // container either goes on (a comma) or closes, completing a value in turn.
+            let mut completed = Some(node);
+            while let Some(node) = completed.take() {
+                match self.open.last_mut() {
+                    None => {
+                        self.p.skip_ws();
+                        return match self.p.peek_char() {
+                            None => Ok(Some(node)),
+                            Some(c) => Err(self.p.error(JsonErrorKind::TrailingCharacters(c))),
+                        };
+                    }
+                    Some(Open::Array { items, .. }) => items.push(node),
+                    Some(Open::Object { members, key, .. }) => {
+                        members.push((core::mem::take(key), node))
+                    }
+                }
+                self.p.skip_ws();
+                let in_array = matches!(self.open.last(), Some(Open::Array { .. }));
+                match (in_array, self.p.peek()) {
+                    (true, Some(b',')) => {
+                        self.p.pos += 1;
+                        self.p.skip_ws();
+                    }
+                    (false, Some(b',')) => {
+                        self.p.pos += 1;
+                        self.member_name()?;
+                    }
+                    (true, Some(b']')) | (false, Some(b'}')) => {
+                        self.p.pos += 1;
+                        completed = self.open.pop().map(Open::close);
+                    }
+                    (true, _) => {
+                        return Err(self.p.unexpected("`,` or `]` after an item", "an array"))
+                    }
+                    (false, _) => {
+                        return Err(self.p.unexpected("`,` or `}` after a member", "an object"))
+                    }
+                }
+            }
+            if self.p.pos >= stop {
+                return Ok(None);
+            }
+        }
+    }
+
+    /// Reads the value that starts here: `Some` for a scalar or an empty container, `None` when
+    /// a container was opened (its first member name read, for an object).
+    fn begin(&mut self) -> Result<Option<Node>, JsonError> {
+        let at = Some(self.p.position());
+        let value = match self.p.peek() {
+            Some(open @ (b'{' | b'[')) => {
+                if self.open.len() + 1 > MAX_DEPTH {
+                    return Err(self.p.error(JsonErrorKind::TooDeep));
+                }
+                self.p.pos += 1;
+                self.p.skip_ws();
+                let empty = if open == b'{' { b'}' } else { b']' };
+                if self.p.peek() == Some(empty) {
+                    self.p.pos += 1;
+                    let value = if open == b'{' {
+                        Value::Object(Vec::new())
+                    } else {
+                        Value::Array(Vec::new())
+                    };
+                    return Ok(Some(Node { value, at }));
+                }
+                if open == b'[' {
+                    self.open.push(Open::Array {
+                        at,
+                        items: Vec::new(),
+                    });
+                } else {
+                    self.open.push(Open::Object {
+                        at,
+                        members: Vec::new(),
+                        key: String::new(),
+                    });
+                    self.member_name()?;
+                }
+                return Ok(None);
+            }
+            Some(b'"') => Value::String(self.p.string()?),
+            Some(b't') => self.p.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.p.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.p.literal("null", Value::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.p.number()?,
+            _ => return Err(self.p.unexpected("a JSON value", "a value")),
+        };
+        Ok(Some(Node { value, at }))
+    }
+
+    /// Reads `"name":` in the innermost open object, up to where its value starts.
+    fn member_name(&mut self) -> Result<(), JsonError> {
+        self.p.skip_ws();
+        if self.p.peek() != Some(b'"') {
+            return Err(self
+                .p
+                .unexpected("a member name in double quotes", "an object"));
+        }
+        let name = self.p.string()?;
+        self.p.skip_ws();
+        if self.p.peek() != Some(b':') {
+            return Err(self.p.unexpected("`:` after a member name", "an object"));
+        }
+        self.p.pos += 1;
+        self.p.skip_ws();
+        if let Some(Open::Object { key, .. }) = self.open.last_mut() {
+            *key = name;
+        }
+        Ok(())
     }
 }
 
@@ -225,21 +397,6 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node, JsonError> {
-        let at = Some(self.position());
-        let value = match self.peek() {
-            Some(b'{') => self.object(depth + 1)?,
-            Some(b'[') => self.array(depth + 1)?,
-            Some(b'"') => Value::String(self.string()?),
-            Some(b't') => self.literal("true", Value::Bool(true))?,
-            Some(b'f') => self.literal("false", Value::Bool(false))?,
-            Some(b'n') => self.literal("null", Value::Null)?,
-            Some(b'-' | b'0'..=b'9') => self.number()?,
-            _ => return Err(self.unexpected("a JSON value", "a value")),
-        };
-        Ok(Node { value, at })
-    }
-
     fn literal(&mut self, word: &'static str, value: Value) -> Result<Value, JsonError> {
         if self.bytes[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
@@ -253,69 +410,6 @@ impl Parser<'_> {
                 .count();
             self.pos += same;
             Err(self.unexpected("a JSON value", "a value"))
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
-        if depth > MAX_DEPTH {
-            return Err(self.error(JsonErrorKind::TooDeep));
-        }
-        self.pos += 1;
-        let mut members = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(Value::Object(members));
-        }
-        loop {
-            self.skip_ws();
-            if self.peek() != Some(b'"') {
-                return Err(self.unexpected("a member name in double quotes", "an object"));
-            }
-            let key = self.string()?;
-            self.skip_ws();
-            if self.peek() != Some(b':') {
-                return Err(self.unexpected("`:` after a member name", "an object"));
-            }
-            self.pos += 1;
-            self.skip_ws();
-            let value = self.value(depth)?;
-            members.push((key, value));
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value::Object(members));
-                }
-                _ => return Err(self.unexpected("`,` or `}` after a member", "an object")),
-            }
-        }
-    }
-
-    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
-        if depth > MAX_DEPTH {
-            return Err(self.error(JsonErrorKind::TooDeep));
-        }
-        self.pos += 1;
-        let mut items = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            self.skip_ws();
-            items.push(self.value(depth)?);
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.unexpected("`,` or `]` after an item", "an array")),
-            }
         }
     }
 
@@ -655,7 +749,51 @@ mod tests {
         assert_eq!(e.at.column as usize, text.chars().count());
     }
 
+    /// `text` parsed in steps of `budget` bytes, as the browser parses a large file.
+    fn in_steps(text: &str, budget: usize) -> Result<Node, String> {
+        let mut parsing = Parsing::new(text).map_err(|e| e.to_string())?;
+        loop {
+            if let Some(node) = parsing.step(budget).map_err(|e| e.to_string())? {
+                return Ok(node);
+            }
+        }
+    }
+
+    #[test]
+    fn errors_in_steps_are_the_errors_of_one_parse() {
+        let cases = [
+            "{\"a\": 1,}",
+            "{\n  \"a\" 1}",
+            "[1, 2",
+            "  \n ",
+            "<!doctype html><p>502 Bad Gateway",
+            "{\"a\": tru}",
+            "{} {}",
+            "[01]",
+            "[[], {}, [{\"a\": [1, {\"b\": }]}]]",
+        ];
+        for text in cases {
+            for budget in [1, 2, 5, usize::MAX] {
+                assert_eq!(in_steps(text, budget), Err(err(text)), "{text:?}, {budget}");
+            }
+        }
+        // Nesting is bounded in steps too, however small they are.
+        let deep = "[".repeat(20_000) + &"]".repeat(20_000);
+        assert_eq!(in_steps(&deep, 1), Err(err(&deep)));
+    }
+
     proptest::proptest! {
+        #[test]
+        fn any_json_in_any_steps_is_the_same_tree(v in arb_json(), budget in 1usize..48) {
+            let text = serde_json::to_string_pretty(&v).unwrap();
+            proptest::prop_assert_eq!(in_steps(&text, budget), Ok(parse(&text).unwrap()));
+        }
+
+        #[test]
+        fn any_text_in_any_steps_reads_or_fails_as_one_parse(s in "\\PC{0,64}", budget in 1usize..8) {
+            proptest::prop_assert_eq!(in_steps(&s, budget), parse(&s).map_err(|e| e.to_string()));
+        }
+
         #[test]
         fn agrees_with_serde_json_on_any_value(v in arb_json()) {
             let text = serde_json::to_string_pretty(&v).unwrap();

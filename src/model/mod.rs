@@ -132,13 +132,21 @@ pub fn load_str(text: &str, format: Format) -> Result<Loaded, LoadError> {
     load_node(&parse_text(text)?, format)
 }
 
-/// The first half of [`load_str`]: checks the size and parses the JSON. The browser runs the two
-/// halves in separate tasks so that a large file never holds the page for long.
+/// The first half of [`load_str`]: checks the size and parses the JSON.
 pub fn parse_text(text: &str) -> Result<Node, LoadError> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(LoadError::TooLarge(text.len()));
     }
     Ok(json::parse(text)?)
+}
+
+/// [`parse_text`] in steps ([`json::Parsing::step`]), so that a browser can parse a large file
+/// in several tasks and never hold the page for long; the size is checked at once.
+pub fn start_parse(text: &str) -> Result<json::Parsing<'_>, LoadError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(LoadError::TooLarge(text.len()));
+    }
+    Ok(json::Parsing::new(text)?)
 }
 
 /// Reads a document that is already a [`Node`] tree (from text, or from a JavaScript object).
@@ -152,9 +160,38 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
 /// Reads `root` as status-widget's own format, whose shape [`detect`] has confirmed. The banner
 /// build reaches only this reader directly; the others come with [`load_foreign`].
 pub fn load_native(root: &Node) -> Loaded {
+    let mut loading = start_native(root);
+    loading.step(usize::MAX);
+    loading.finish()
+}
+
+/// [`load_native`] in steps, so that a browser can read a document with thousands of incidents
+/// in several tasks: [`NativeLoading::step`] reads a number of incidents at a time, and
+/// [`NativeLoading::finish`] gives what [`load_native`] gives.
+pub struct NativeLoading<'a> {
+    reading: native::Reading<'a>,
+    r: Reader,
+}
+
+/// Starts reading `root` as status-widget's own format: everything but its incidents is read.
+pub fn start_native(root: &Node) -> NativeLoading<'_> {
     let mut r = Reader::default();
-    let document = native::read(root, &mut r);
-    finish(document, SourceFormat::Native, r)
+    NativeLoading {
+        reading: native::begin(root, &mut r),
+        r,
+    }
+}
+
+impl NativeLoading<'_> {
+    /// Reads up to `incidents` more incidents; true once every incident is read.
+    pub fn step(&mut self, incidents: usize) -> bool {
+        self.reading.step(incidents, &mut self.r)
+    }
+
+    /// The document and its problems, once [`NativeLoading::step`] has said it is read.
+    pub fn finish(self) -> Loaded {
+        finish(self.reading.finish(), SourceFormat::Native, self.r)
+    }
 }
 
 /// Reads `root` as another tool's format (`source`, from [`detect`]), with the markup reader

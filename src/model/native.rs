@@ -12,6 +12,38 @@ use std::collections::HashSet;
 
 /// Reads a version-1 document whose `version` has already been checked.
 pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
+    let mut reading = begin(root, r);
+    reading.step(usize::MAX, r);
+    reading.finish()
+}
+
+/// A version-1 document being read in steps: everything but the incidents is read by [`begin`],
+/// the incidents (the one list that grows to thousands) a number at a time by
+/// [`Reading::step`], in the order [`read`] reads them.
+pub(crate) struct Reading<'a> {
+    document: StatusDocument,
+    incidents: std::vec::IntoIter<(usize, Path, &'a Node)>,
+    seen: HashSet<String>,
+}
+
+impl Reading<'_> {
+    /// Reads up to `count` more incidents; true once every incident is read.
+    pub(crate) fn step(&mut self, count: usize, r: &mut Reader) -> bool {
+        for (i, path, node) in self.incidents.by_ref().take(count) {
+            let incident = read_incident(&Entry { node, path }, i, &mut self.seen, r);
+            self.document.incidents.push(incident);
+        }
+        self.incidents.len() == 0
+    }
+
+    /// The document, once [`Reading::step`] has said every incident is read.
+    pub(crate) fn finish(self) -> StatusDocument {
+        self.document
+    }
+}
+
+/// Starts reading a version-1 document whose `version` has already been checked.
+pub(crate) fn begin<'a>(root: &'a Node, r: &mut Reader) -> Reading<'a> {
     let doc = Entry {
         node: root,
         path: Path::ROOT,
@@ -98,21 +130,19 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         })
         .collect();
 
-    let mut seen = HashSet::new();
-    let incidents = r
-        .entries(&doc, "incidents")
-        .into_iter()
-        .map(|(i, path, node)| read_incident(&Entry { node, path }, i, &mut seen, r))
-        .collect();
-
-    StatusDocument {
-        service,
-        updated_at,
-        components,
-        notices,
-        maintenances,
-        incidents,
-        declared: None,
+    let incidents = r.entries(&doc, "incidents");
+    Reading {
+        document: StatusDocument {
+            service,
+            updated_at,
+            components,
+            notices,
+            maintenances,
+            incidents: Vec::with_capacity(incidents.len()),
+            declared: None,
+        },
+        incidents: incidents.into_iter(),
+        seen: HashSet::new(),
     }
 }
 
