@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use status_widget::model::json::JsonErrorKind;
 use status_widget::model::{
-    load_str, ComponentStatus, Format, Impact, IncidentStatus, LoadError, Severity,
+    load_str, start_parse, ComponentStatus, Format, Impact, IncidentStatus, LoadError, Severity,
     MAX_DOCUMENT_BYTES,
 };
 
@@ -169,6 +169,11 @@ fn an_oversized_document_is_refused_before_parsing() {
     assert_eq!(
         load_str(&text, Format::Auto).unwrap_err(),
         LoadError::TooLarge(MAX_DOCUMENT_BYTES + 1)
+    );
+    // The browser's read in slices checks it before its first slice too.
+    assert_eq!(
+        start_parse(&text).err(),
+        Some(LoadError::TooLarge(MAX_DOCUMENT_BYTES + 1))
     );
 }
 

@@ -134,19 +134,23 @@ pub fn load_str(text: &str, format: Format) -> Result<Loaded, LoadError> {
 
 /// The first half of [`load_str`]: checks the size and parses the JSON.
 pub fn parse_text(text: &str) -> Result<Node, LoadError> {
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(LoadError::TooLarge(text.len()));
-    }
+    check_size(text)?;
     Ok(json::parse(text)?)
 }
 
 /// [`parse_text`] in steps ([`json::Parsing::step`]), so that a browser can parse a large file
 /// in several tasks and never hold the page for long; the size is checked at once.
 pub fn start_parse(text: &str) -> Result<json::Parsing<'_>, LoadError> {
-    if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(LoadError::TooLarge(text.len()));
-    }
+    check_size(text)?;
     Ok(json::Parsing::new(text)?)
+}
+
+/// Refuses a text over [`MAX_DOCUMENT_BYTES`] before any of it is parsed.
+fn check_size(text: &str) -> Result<(), LoadError> {
+    match text.len() {
+        len if len > MAX_DOCUMENT_BYTES => Err(LoadError::TooLarge(len)),
+        _ => Ok(()),
+    }
 }
 
 /// Reads a document that is already a [`Node`] tree (from text, or from a JavaScript object).
