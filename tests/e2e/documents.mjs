@@ -25,3 +25,21 @@ export function historyDocument(count) {
   return JSON.stringify({ version: 1, service: { name: "Busy service" },
     components: [{ id: "login", name: "Login", status: "operational" }], incidents });
 }
+
+/**
+ * A Statuspage `summary.json` with one incident under way (`name`, its `impact` and `status`,
+ * one update `body`), its times relative to now. The banner build reads it with its `foreign`
+ * chunk (src/io/chunks.rs), which a page reading status-widget's own format never downloads.
+ */
+export function statuspageDocument({ name, impact, status, body }) {
+  const iso = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
+  return JSON.stringify({
+    page: { id: "example", name: "Example", url: "https://status.example.org", updated_at: iso(-1) },
+    status: { indicator: impact, description: "Service Outage" },
+    components: [],
+    incidents: [{ id: "sp", name, status, impact, created_at: iso(-30), updated_at: iso(-5),
+      shortlink: "https://stspg.io/example",
+      incident_updates: [{ id: "u1", status, body, created_at: iso(-5) }] }],
+    scheduled_maintenances: [],
+  });
+}

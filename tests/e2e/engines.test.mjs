@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { root, shots, www } from "./browser.mjs";
 import { serve, CREDENTIALS } from "./static-server.mjs";
+import { statuspageDocument } from "./documents.mjs";
 import { engines, start } from "./webdriver.mjs";
 
 const iso = (minutes) => new Date(Date.now() + minutes * 60_000).toISOString();
@@ -41,18 +42,10 @@ const page = (loader, src, poll = "", children = "") => `<!doctype html><html la
   <status-widget src="${src}" ${poll}>${children}</status-widget>
   <form><label for="email">Email</label><input id="email" type="email"></form>`;
 
-// A Statuspage summary with an incident under way: the banner build reads it with the `foreign`
-// chunk (src/io/chunks.rs), which a page reading status-widget's own format never downloads.
+// A Statuspage document with an incident under way, read with the `foreign` chunk.
 const SP_TITLE = "Sign-in fails on Safari";
-const statuspageDoc = () => JSON.stringify({
-  page: { id: "example", name: "Example", url: "https://status.example.org", updated_at: iso(-1) },
-  status: { indicator: "major", description: "Partial System Outage" },
-  components: [],
-  incidents: [{ id: "sp", name: SP_TITLE, status: "identified", impact: "major", created_at: iso(-30),
-    updated_at: iso(-5), shortlink: "https://stspg.io/example",
-    incident_updates: [{ id: "u1", status: "identified", body: "Safari <b>blocks</b> third-party cookies.", created_at: iso(-5) }] }],
-  scheduled_maintenances: [],
-});
+const statuspageDoc = () => statuspageDocument({ name: SP_TITLE, impact: "major", status: "identified",
+  body: "Safari <b>blocks</b> third-party cookies." });
 
 // The page's own fallback content of the element, as the README's snippet has it.
 const FALLBACK = '<p id="fallback">Trouble signing in? <a href="https://status.example.org/">Service status</a></p>';

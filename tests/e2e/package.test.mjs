@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { launch, open, root } from "./browser.mjs";
 import { serve } from "./static-server.mjs";
+import { statuspageDocument } from "./documents.mjs";
 
 const run = promisify(execFile);
 const dist = join(root, "dist");
@@ -24,17 +25,10 @@ const status = JSON.stringify({
     started_at: iso(-30), updates: [{ at: iso(-20), body: "Safari blocks third-party cookies." }] }],
 });
 
-// A Statuspage summary with an incident under way: the banner reads it with its `foreign` chunk,
-// which a bundler must emit beside the wasm (pkg/__wasm_split.js names it with import.meta.url).
-const statuspage = JSON.stringify({
-  page: { id: "example", name: "Example", url: "https://status.example.org", updated_at: iso(-1) },
-  status: { indicator: "minor", description: "Minor Service Outage" },
-  components: [],
-  incidents: [{ id: "sp", name: "Grading is slow", status: "monitoring", impact: "minor", created_at: iso(-30),
-    updated_at: iso(-5), shortlink: "https://stspg.io/example",
-    incident_updates: [{ id: "u1", status: "monitoring", body: "A fix is rolling out.", created_at: iso(-5) }] }],
-  scheduled_maintenances: [],
-});
+// A Statuspage document: the banner reads it with its `foreign` chunk, which a bundler must emit
+// beside the wasm (pkg/__wasm_split.js names it with import.meta.url).
+const statuspage = statuspageDocument({ name: "Grading is slow", impact: "minor", status: "monitoring",
+  body: "A fix is rolling out." });
 
 /** A fresh project folder with the package installed from the tarball, nothing else. */
 async function project(name, files) {
