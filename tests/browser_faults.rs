@@ -2,7 +2,7 @@
 //! loop, a wrong content type, a CORS rejection, and a host that goes offline and comes back.
 //! Each leaves the login form working, throws nothing into the page, writes one warning per
 //! distinct failure, keeps the last good status, backs off, and recovers when the fault clears.
-//! (404, 500, an HTML error page and a hanging host: `browser_widget.rs`.)
+//! (404, 500, an HTML error page and a hanging host: `browser_reading.rs`.)
 #![cfg(target_arch = "wasm32")]
 
 mod support;
