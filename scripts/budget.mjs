@@ -22,10 +22,21 @@ const KINDS = [
     file: "demo-active.json",
     shows: (doc) => doc.incidents[0].title,
     // Issue 25's target is 80 KiB (stretch 60); the budget is what the build holds today
-    // (163.6 KiB: loader 2.9, glue 6.8, chunk loader 0.5, wasm 153.4). Raised from 162 KiB
+    // (163.0 KiB: loader 3.1, glue 6.8, chunk loader 1.8, wasm 151.2). Raised from 162 KiB
     // (161.0 measured) for reading large files without long tasks: the JSON parse and the
-    // incidents in slices, and the body taken as bytes (+2.6 KiB).
+    // incidents in slices, and the body taken as bytes (+2.6 KiB). The other languages' words
+    // moved into chunks since (163.6 -> 163.0: wasm -2.2, chunk loader +1.3, the loader's
+    // prefetch of them +0.2).
     budget: 164 * KIB,
+  },
+  {
+    name: "(a') the same on a German page, with its words' chunks",
+    file: "demo-active.json",
+    lang: "de",
+    shows: (doc) => doc.incidents[0].title,
+    // (a) and German's words (split_lang_de.wasm, with the strings German shares with Dutch,
+    // Polish and Swedish in chunk_*.wasm): 164.1 KiB.
+    budget: 165 * KIB,
   },
   {
     name: "(b) a Statuspage document, with its chunk",
@@ -37,14 +48,14 @@ const KINDS = [
   },
 ];
 
-const page = (src) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sign in</title>
+const page = (src, lang = "en") => `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>Sign in</title>
 <script type="module" src="/status-widget.js"></script>
 <h1>Sign in</h1>
 <status-widget src="${src}" poll="0"><p>Trouble signing in? See the status page.</p></status-widget>
 <form><label for="email">Email</label><input id="email" type="email"></form>`;
 
 const server = await serve(www, {
-  extra: Object.fromEntries(KINDS.map((kind, i) => [`/budget-${i}.html`, page(`/${kind.file}`)])),
+  extra: Object.fromEntries(KINDS.map((kind, i) => [`/budget-${i}.html`, page(`/${kind.file}`, kind.lang)])),
 });
 const browser = await launch();
 let over = 0;

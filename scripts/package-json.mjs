@@ -25,6 +25,7 @@ const manifest = {
     "pkg/status_widget_banner_bg.wasm",
     "pkg/__wasm_split.js",
     "pkg/split_*.wasm",
+    "pkg/chunk_*.wasm",
     "pkg/status_widget.js",
     "pkg/status_widget_bg.wasm",
     "status-widget.d.ts",

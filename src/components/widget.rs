@@ -4,9 +4,9 @@ use super::{live_regions, page_content, Banner, Indicator, Locale};
 use crate::config::{Mode, Placement, Theme, WidgetConfig};
 use crate::hooks::{
     use_announcement, use_dismissals, use_intl_ready, use_media_query, use_now, use_status,
-    use_status_events, use_status_view,
+    use_status_events, use_status_view, use_strings,
 };
-use crate::i18n::strings_for;
+use crate::i18n::{is_rtl, ENGLISH};
 use crate::io::intl::TimeFormatter;
 use crate::io::poller::StatusSource;
 use crate::view::StatusEvent;
@@ -49,11 +49,7 @@ pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
     };
     // The widget's language and its direction on its root: a screen reader pronounces it as
     // written, and Arabic and Hebrew mirror, whatever the page around it speaks.
-    let dir = if strings_for(&props.lang).rtl {
-        "rtl"
-    } else {
-        "ltr"
-    };
+    let dir = if is_rtl(&props.lang) { "rtl" } else { "ltr" };
     let root = use_node_ref();
     html! {
         <div ref={root.clone()} class={classes!("theme", dark.then_some("dark"), placement.class())}
@@ -77,15 +73,25 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
     let (state, revision) = use_status(source);
     let now = use_now(30_000);
     let (dismissed, on_dismiss) = use_dismissals();
-    let locale = use_memo(props.lang.clone(), |lang| Locale {
-        strings: strings_for(lang),
-        formatter: Rc::new(TimeFormatter::new(lang)),
-    });
     let view = use_status_view(state.current.clone(), revision, config, now);
-    let announcement = use_announcement(view.as_deref(), locale.strings);
     use_status_events(&state, revision, view.as_deref(), props.on_event.clone());
-    // Dates are needed by the page, and by a banner with something to show.
+    // Words are needed by the page and the indicator, and by a banner with something to show: a
+    // quiet login page does not load its language's chunk.
     let full = config.mode == Mode::Page;
+    let has_words =
+        config.mode != Mode::Banner || view.as_ref().is_some_and(|v| !v.active.is_empty());
+    let strings = use_strings(&props.lang, has_words);
+    let locale = use_memo(
+        (props.lang.clone(), strings.map(|s| s.lang)),
+        |(lang, _)| Locale {
+            strings: strings.unwrap_or(ENGLISH),
+            formatter: Rc::new(TimeFormatter::new(lang)),
+        },
+    );
+    // Until its words are at hand the widget has nothing to say, and nothing to announce.
+    let view = view.filter(|_| strings.is_some());
+    let announcement = use_announcement(view.as_deref(), locale.strings);
+    // Dates are needed by the page, and by a banner with something to show.
     let wants_dates = full
         || (config.mode == Mode::Banner && view.as_ref().is_some_and(|v| !v.active.is_empty()));
     let dates_ready = use_intl_ready(locale.formatter.clone(), wants_dates, full);
@@ -97,9 +103,11 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
     let content = match (view, config.mode) {
         // Nothing read yet: the page's own content of the element shows; the indicator and the
         // page say so once reading failed.
-        (None, Mode::Indicator | Mode::Page) if state.failure.is_some() => html! {
-            <Indicator level={None} stale={false} {status_page} {locale} />
-        },
+        (None, Mode::Indicator | Mode::Page) if state.failure.is_some() && strings.is_some() => {
+            html! {
+                <Indicator level={None} stale={false} {status_page} {locale} />
+            }
+        }
         (None, _) => page_content(),
         (Some(_), _) if !dates_ready => page_content(),
         (Some(view), Mode::Indicator) => html! {

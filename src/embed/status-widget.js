@@ -181,25 +181,31 @@ function pageIdle() {
 const CHECK_BYTES = 256 * 1024;
 
 /**
- * Resolves when the banner build should load: at once (with true) when an element is not a
- * banner, has no `src`, names a `format`, or its file is large, may show something or could not
- * be read, else (with false) when the page is idle.
+ * Whether `element` may show something once the wasm has read its file, as soon as the loader's
+ * early read answers: true for an indicator, an element without `src` or with a `format`, and a
+ * file that could not be read, is large or may show something; false when it surely shows nothing.
  */
-function bannerWanted(elements) {
-  const banners = elements.filter((e) => modeOf(e) !== "indicator");
-  if (elements.length === 0 || banners.length < elements.length) return Promise.resolve(true);
-  const urgent = banners.map(async (element) => {
-    const url = firstSource(element);
-    const answer = url && (await reads.get(url));
-    const maxAge = parseFloat(element.getAttribute("max-age"));
-    const format = (element.getAttribute("format") || "auto").trim().toLowerCase();
-    const ok = answer && answer.status >= 200 && answer.status < 300 && format === "auto";
-    if (!ok || answer.body.byteLength > CHECK_BYTES) return true;
-    // Decoded as response.text() would: UTF-8, a leading byte-order mark dropped.
-    const text = new TextDecoder().decode(answer.body);
-    if (mayShow(text, Date.now(), maxAge > 0 ? maxAge * 1000 : null)) return true;
-    return new Promise(() => {}); // quiet: this element does not hurry the wasm
-  });
+async function mayShowAt(element) {
+  if (modeOf(element) === "indicator") return true;
+  const url = firstSource(element);
+  const answer = url && (await reads.get(url));
+  const maxAge = parseFloat(element.getAttribute("max-age"));
+  const format = (element.getAttribute("format") || "auto").trim().toLowerCase();
+  const ok = answer && answer.status >= 200 && answer.status < 300 && format === "auto";
+  if (!ok || answer.body.byteLength > CHECK_BYTES) return true;
+  // Decoded as response.text() would: UTF-8, a leading byte-order mark dropped.
+  const text = new TextDecoder().decode(answer.body);
+  return mayShow(text, Date.now(), maxAge > 0 ? maxAge * 1000 : null);
+}
+
+/**
+ * Resolves when the banner build should load: at once (with true) when an element may show
+ * something (`mayShowAt`, one promise per element), else (with false) when the page is idle.
+ */
+function bannerWanted(wanted) {
+  if (wanted.length === 0) return Promise.resolve(true);
+  // A quiet element does not hurry the wasm.
+  const urgent = wanted.map((may) => may.then((yes) => yes || new Promise(() => {})));
   return Promise.race([...urgent, pageIdle().then(() => false)]);
 }
 
@@ -220,6 +226,31 @@ function warmIntl(elements) {
       // A language tag the browser refuses, or no Intl: the wasm falls back on its own.
     }
   }, 0);
+}
+
+/**
+ * The language the wasm speaks for `element` (embed::resolve_lang): its own `lang`, else the
+ * nearest ancestor's, else the reader's first; as a lowercase primary subtag (`de-AT` -> `de`).
+ * Which languages have words of their own is the build's to say (`prefetch` knows their chunks).
+ */
+function languageOf(element) {
+  const own = (element.getAttribute("lang") || "").trim();
+  const page = (element.parentElement?.closest("[lang]")?.getAttribute("lang") || "").trim();
+  const tag = own || page || (navigator.languages || [])[0] || "";
+  return tag.trim().split(/[-_]/)[0].toLowerCase();
+}
+
+/**
+ * Starts the download of a banner's words while the wasm downloads, once its file may show
+ * something: every language but English is a chunk of the banner build, which Rust would
+ * otherwise ask for only once it runs. Scheduling only: Rust still decides, and takes the download
+ * over when it asks (scripts/pin-chunks.mjs).
+ */
+function prefetchWords(element) {
+  import("./pkg/__wasm_split.js").then(
+    (chunks) => chunks.prefetch?.(`lang_${languageOf(element)}`),
+    () => {}, // the glue's own import of it says what went wrong
+  );
 }
 
 // ---- The element -----------------------------------------------------------------------------
@@ -386,13 +417,20 @@ for (const element of canRun ? present : []) {
   const url = firstSource(element);
   if (url && !reads.has(url)) reads.set(url, read(url));
 }
-const first = present.some((e) => buildFor(e) === "page")
+const pageBuild = present.some((e) => buildFor(e) === "page");
+const wanted = canRun && !pageBuild
+  ? present.map((element) => [element, mayShowAt(element).catch(() => true)])
+  : [];
+const first = pageBuild
   ? settle("page")
-  : bannerWanted(present).then((urgent) => {
+  : bannerWanted(wanted.map(([, may]) => may)).then((urgent) => {
     const loaded = settle("banner");
     if (urgent) warmIntl(present);
     return loaded;
   });
+// Each banner's words start downloading once its file may show something, even when that answer
+// comes after the page went idle and the wasm is already loading.
+for (const [element, may] of wanted) may.then((yes) => yes && prefetchWords(element));
 
 /** Resolves once <status-widget> is defined; rejects if the wasm could not be loaded. */
 export const ready = first.then(define);

@@ -1,7 +1,7 @@
-//! Yew hooks: the status file, what it shows, its events and its announcements, the clock,
-//! dismissals and where focus goes after one, the URL fragment, media queries (colour scheme,
-//! small screens), the Intl warm-up, a banner's width, whether a clamped text holds more,
-//! rendering a long list in steps and scrolling to an anchor.
+//! Yew hooks: the status file, what it shows, its events and its announcements, the widget's
+//! words in its language, the clock, dismissals and where focus goes after one, the URL fragment,
+//! media queries (colour scheme, small screens), the Intl warm-up, a banner's width, whether a
+//! clamped text holds more, rendering a long list in steps and scrolling to an anchor.
 
 mod use_announcement;
 mod use_dismissals;
@@ -20,6 +20,7 @@ mod use_scroll_to;
 mod use_status;
 mod use_status_events;
 mod use_status_view;
+mod use_strings;
 
 pub use use_announcement::{item_label, use_announcement, Announcement};
 pub use use_dismissals::use_dismissals;
@@ -38,3 +39,4 @@ pub use use_scroll_to::use_scroll_to;
 pub use use_status::use_status;
 pub use use_status_events::use_status_events;
 pub use use_status_view::use_status_view;
+pub use use_strings::use_strings;

@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// Arabic, written right to left.
-pub(super) const AR: Strings = Strings {
+pub(crate) const AR: Strings = Strings {
     lang: "ar",
     rtl: true,
     region: "حالة الخدمة",

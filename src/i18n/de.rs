@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// German.
-pub(super) const DE: Strings = Strings {
+pub(crate) const DE: Strings = Strings {
     lang: "de",
     rtl: false,
     region: "Dienststatus",

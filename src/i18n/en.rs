@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// English.
-pub(super) const EN: Strings = Strings {
+pub(crate) const EN: Strings = Strings {
     lang: "en",
     rtl: false,
     region: "Service status",

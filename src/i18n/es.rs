@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// Spanish.
-pub(super) const ES: Strings = Strings {
+pub(crate) const ES: Strings = Strings {
     lang: "es",
     rtl: false,
     region: "Estado del servicio",

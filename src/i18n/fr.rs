@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// French.
-pub(super) const FR: Strings = Strings {
+pub(crate) const FR: Strings = Strings {
     lang: "fr",
     rtl: false,
     region: "État du service",

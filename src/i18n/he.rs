@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// Hebrew, written right to left.
-pub(super) const HE: Strings = Strings {
+pub(crate) const HE: Strings = Strings {
     lang: "he",
     rtl: true,
     region: "מצב השירות",

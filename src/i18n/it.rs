@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// Italian.
-pub(super) const IT: Strings = Strings {
+pub(crate) const IT: Strings = Strings {
     lang: "it",
     rtl: false,
     region: "Stato del servizio",

@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// Japanese.
-pub(super) const JA: Strings = Strings {
+pub(crate) const JA: Strings = Strings {
     lang: "ja",
     rtl: false,
     region: "サービスの稼働状況",

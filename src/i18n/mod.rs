@@ -7,18 +7,18 @@
 use crate::model::ComponentStatus;
 use crate::model::{Impact, IncidentStatus, Level};
 
-mod ar;
-mod de;
-mod en;
-mod es;
-mod fr;
-mod he;
-mod it;
-mod ja;
-mod nl;
-mod pl;
-mod pt;
-mod sv;
+pub(crate) mod ar;
+pub(crate) mod de;
+pub(crate) mod en;
+pub(crate) mod es;
+pub(crate) mod fr;
+pub(crate) mod he;
+pub(crate) mod it;
+pub(crate) mod ja;
+pub(crate) mod nl;
+pub(crate) mod pl;
+pub(crate) mod pt;
+pub(crate) mod sv;
 
 /// Every language the widget speaks, English first (the fallback).
 pub const LANGUAGES: [&Strings; 12] = [
@@ -197,6 +197,19 @@ pub struct PageStrings {
     pub show_older: Plural,
 }
 
+/// The languages the widget speaks, as primary subtags, in the order of [`LANGUAGES`] (English
+/// first). The banner build decides with these which language to speak before its words for it
+/// have loaded: every language but English is a chunk there (`io::chunks::strings`).
+pub const TAGS: [&str; 12] = [
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "ja", "ar", "he",
+];
+
+/// The languages of [`TAGS`] written right to left.
+const RIGHT_TO_LEFT: [&str; 2] = ["ar", "he"];
+
+/// English: the words of a widget whose language has none of its own.
+pub const ENGLISH: &Strings = &en::EN;
+
 /// The primary language subtag of a BCP 47 tag (`de-AT` → `de`).
 pub fn primary(tag: &str) -> &str {
     tag.trim().split(['-', '_']).next().unwrap_or("")
@@ -212,9 +225,15 @@ pub fn strings_for(tag: &str) -> &'static Strings {
 
 /// Whether the widget has its own strings for this tag's language.
 pub fn is_supported(tag: &str) -> bool {
-    LANGUAGES
+    TAGS.iter().any(|t| t.eq_ignore_ascii_case(primary(tag)))
+}
+
+/// Whether the widget writes this tag's language right to left (Arabic, Hebrew), as
+/// [`Strings::rtl`] says, without needing its strings.
+pub fn is_rtl(tag: &str) -> bool {
+    RIGHT_TO_LEFT
         .iter()
-        .any(|s| s.lang.eq_ignore_ascii_case(primary(tag)))
+        .any(|t| t.eq_ignore_ascii_case(primary(tag)))
 }
 
 /// The locale dates and times are written in by a widget that speaks `language` (a primary
@@ -410,6 +429,19 @@ fn plural_entries(key: &str, plural: &Plural) -> Vec<(String, &'static str)> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tags_name_the_languages_in_order_and_say_which_are_right_to_left() {
+        let langs: Vec<&str> = LANGUAGES.iter().map(|s| s.lang).collect();
+        assert_eq!(langs, TAGS);
+        for s in LANGUAGES {
+            assert_eq!(is_rtl(s.lang), s.rtl, "{}", s.lang);
+            assert!(is_supported(&s.lang.to_uppercase()));
+        }
+        assert_eq!(ENGLISH.lang, "en");
+        assert!(is_rtl("ar-EG") && is_rtl("he") && !is_rtl("de-AT") && !is_rtl("xx"));
+        assert!(is_supported("pt-BR") && !is_supported("xx") && !is_supported(""));
+    }
 
     #[test]
     fn the_language_is_chosen_by_the_primary_subtag() {

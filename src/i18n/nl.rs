@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// Dutch.
-pub(super) const NL: Strings = Strings {
+pub(crate) const NL: Strings = Strings {
     lang: "nl",
     rtl: false,
     region: "Dienststatus",

@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// Polish.
-pub(super) const PL: Strings = Strings {
+pub(crate) const PL: Strings = Strings {
     lang: "pl",
     rtl: false,
     region: "Status usługi",

@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// Portuguese.
-pub(super) const PT: Strings = Strings {
+pub(crate) const PT: Strings = Strings {
     lang: "pt",
     rtl: false,
     region: "Estado do serviço",

@@ -3,7 +3,7 @@ use super::PageStrings;
 use super::{Plural, Strings};
 
 /// Swedish.
-pub(super) const SV: Strings = Strings {
+pub(crate) const SV: Strings = Strings {
     lang: "sv",
     rtl: false,
     region: "Tjänststatus",

@@ -1,16 +1,26 @@
-//! Code the banner build loads only when a document needs it. With the `split` feature (the
-//! banner build, see `scripts/build`), each function here is a `wasm_split` point: what only it
-//! reaches is cut into a chunk of its own (`pkg/split_<name>.wasm`) that downloads the first
-//! time Rust awaits it. Without the feature (tests, the page build) the code is called directly.
+//! Code the banner build loads only when a page needs it. With the `split` feature (the banner
+//! build, see `scripts/build`), each function here is a `wasm_split` point: what only it reaches
+//! is cut into a chunk of its own (`pkg/split_<name>.wasm`) that downloads the first time Rust
+//! awaits it. Without the feature (tests, the page build) the code is called directly.
+//!
+//! The chunks: `foreign`, the readers of other tools' formats with the markup reader; and
+//! `lang_<tag>`, the widget's words in each language but English (`lang_de`, `lang_ar` …).
 
+use crate::i18n::Strings;
 use crate::model::json::Node;
 use crate::model::{load_foreign, Loaded, SourceFormat};
 
 /// A chunk of the widget's code could not be loaded: not found, no network, or a file whose
-/// bytes do not match the hash the build pinned. The next read tries again.
+/// bytes do not match the hash the build pinned. The next call tries again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("the widget's reader for {0} documents could not be loaded (its wasm chunk did not download, or failed its integrity check)")]
-pub struct ChunkError(&'static str);
+pub enum ChunkError {
+    /// The reader of a format (named by [`SourceFormat::name`]).
+    #[error("the widget's reader for {0} documents could not be loaded (its wasm chunk did not download, or failed its integrity check)")]
+    Reader(&'static str),
+    /// The widget's words in a language (its primary subtag).
+    #[error("the widget's words in `{0}` could not be loaded (their wasm chunk did not download, or failed its integrity check); it speaks English instead")]
+    Language(&'static str),
+}
 
 /// Reads a document of another tool's format (Statuspage, Instatus, …) with the markup reader its
 /// HTML and Markdown need: the `foreign` chunk, which a page showing status-widget's own format
@@ -20,7 +30,7 @@ pub async fn read_foreign(root: Node, source: SourceFormat) -> Result<Loaded, Ch
     {
         split::foreign(root, source)
             .await
-            .map_err(|_: split::NotLoaded| ChunkError(source.name()))
+            .map_err(|_: split::NotLoaded| ChunkError::Reader(source.name()))
     }
     #[cfg(not(feature = "split"))]
     {
@@ -28,10 +38,39 @@ pub async fn read_foreign(root: Node, source: SourceFormat) -> Result<Loaded, Ch
     }
 }
 
+/// The widget's words for the language of `tag` when they are already at hand: in the banner
+/// build only English's (which also stands for languages the widget does not speak), in other
+/// builds every language's. `None`: [`strings`] loads them.
+pub fn strings_now(tag: &str) -> Option<&'static Strings> {
+    #[cfg(feature = "split")]
+    {
+        let english =
+            !crate::i18n::is_supported(tag) || crate::i18n::primary(tag).eq_ignore_ascii_case("en");
+        english.then_some(crate::i18n::ENGLISH)
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Some(crate::i18n::strings_for(tag))
+    }
+}
+
+/// The widget's words for the language of `tag` (see [`crate::i18n::strings_for`]): at once when
+/// [`strings_now`] has them, else from the language's chunk.
+pub async fn strings(tag: &str) -> Result<&'static Strings, ChunkError> {
+    match strings_now(tag) {
+        Some(strings) => Ok(strings),
+        #[cfg(feature = "split")]
+        None => split::language(crate::i18n::primary(tag)).await,
+        #[cfg(not(feature = "split"))]
+        None => Ok(crate::i18n::ENGLISH),
+    }
+}
+
 /// The split points themselves: the calls cross into chunks through `wasm_split`'s loader.
 #[cfg(feature = "split")]
 mod split {
-    use super::{load_foreign, Loaded, Node, SourceFormat};
+    use super::{load_foreign, ChunkError, Loaded, Node, SourceFormat, Strings};
+    use crate::i18n;
 
     /// `wasm_split` hands a failed load back as this (its own error type carries nothing more).
     pub struct NotLoaded;
@@ -45,5 +84,46 @@ mod split {
     #[wasm_split_helpers::wasm_split(foreign, fallible)]
     pub fn foreign(root: Node, source: SourceFormat) -> Result<Loaded, NotLoaded> {
         Ok(load_foreign(&root, source))
+    }
+
+    /// One split point per language but English, each returning that language's strings (which
+    /// move into its chunk), and `language`, which picks one by primary subtag.
+    macro_rules! languages {
+        ($($tag:literal => $chunk:ident: $strings:path),* $(,)?) => {
+            $(
+                #[wasm_split_helpers::wasm_split($chunk, fallible)]
+                fn $chunk() -> Result<&'static Strings, NotLoaded> {
+                    Ok(&$strings)
+                }
+            )*
+
+            // Every language the widget speaks but English has its split point here.
+            const _: () = assert!([$($tag),*].len() + 1 == i18n::TAGS.len());
+
+            /// The strings of the language whose primary subtag is `primary` (one the widget
+            /// speaks, other than English), from its chunk.
+            pub async fn language(primary: &str) -> Result<&'static Strings, ChunkError> {
+                $(
+                    if primary.eq_ignore_ascii_case($tag) {
+                        return $chunk().await.map_err(|_: NotLoaded| ChunkError::Language($tag));
+                    }
+                )*
+                Ok(i18n::ENGLISH)
+            }
+        };
+    }
+
+    languages! {
+        "de" => lang_de: i18n::de::DE,
+        "fr" => lang_fr: i18n::fr::FR,
+        "es" => lang_es: i18n::es::ES,
+        "it" => lang_it: i18n::it::IT,
+        "pt" => lang_pt: i18n::pt::PT,
+        "nl" => lang_nl: i18n::nl::NL,
+        "pl" => lang_pl: i18n::pl::PL,
+        "sv" => lang_sv: i18n::sv::SV,
+        "ja" => lang_ja: i18n::ja::JA,
+        "ar" => lang_ar: i18n::ar::AR,
+        "he" => lang_he: i18n::he::HE,
     }
 }

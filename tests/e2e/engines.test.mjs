@@ -6,7 +6,7 @@
 // (scripts/test runs this under xvfb-run).
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { root, shots, www } from "./browser.mjs";
@@ -43,6 +43,10 @@ const page = (loader, src, poll = "", children = "") => `<!doctype html><html la
   <form><label for="email">Email</label><input id="email" type="email"></form>`;
 
 // A Statuspage document with an incident under way, read with the `foreign` chunk.
+// How late the wasm of /words.html is answered: what the loader fetches before then, it fetched
+// itself, beside the wasm.
+const WASM_LATE_MS = 1500;
+
 const SP_TITLE = "Sign-in fails on Safari";
 const statuspageDoc = () => statuspageDocument({ name: SP_TITLE, impact: "major", status: "identified",
   body: "Safari <b>blocks</b> third-party cookies." });
@@ -137,6 +141,16 @@ before(async () => {
     if (chunk) files[`/${folder}/pkg/split_foreign.wasm`] = chunk;
     return files;
   };
+  // Every file of the banner build under a folder of their own (its wasm answered late, below).
+  const banner = async (folder) => {
+    const files = { [`/${folder}/status-widget.js`]: await readFile(join(www, "status-widget.js")) };
+    for (const file of await readdir(join(www, "pkg"))) {
+      if (/^(status_widget_banner(_bg)?\.(js|wasm)|__wasm_split\.js|(split|chunk)_\w+\.wasm)$/.test(file)) {
+        files[`/${folder}/pkg/${file}`] = await readFile(join(www, "pkg", file));
+      }
+    }
+    return files;
+  };
   const tamperedChunk = Buffer.from(await readFile(join(www, "pkg", "split_foreign.wasm")));
   tamperedChunk[tamperedChunk.length - 100] ^= 0xff;
   const chunks = { ...await bannerFiles("chunk-missing"), ...await bannerFiles("chunk-tampered", tamperedChunk) };
@@ -151,9 +165,22 @@ before(async () => {
   const src = `${status.url}/active.json`;
   const module = (path, attributes = "") => `<script type="module" src="${path}" ${attributes}></script>`;
   const csp = `default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${status.url}`;
-  site = await serve(www, { headers: { "Content-Security-Policy": csp }, hang: [/^\/hanging\//], extra: {
+  site = await serve(www, { headers: { "Content-Security-Policy": csp }, hang: [/^\/hanging\//],
+    slow: [[/^\/words\/pkg\/status_widget_banner_bg\.wasm$/, WASM_LATE_MS]], extra: {
     ...fault,
     ...chunks,
+    ...await banner("words"),
+    ...Object.fromEntries(Object.entries(await banner("words-missing"))
+      .filter(([path]) => !path.endsWith("/split_lang_de.wasm"))),
+    // A German page with three banners: the page's language, a French one and one in a language
+    // the widget does not speak (English).
+    "/words.html": page(module("/words/status-widget.js"), src)
+      .replace('<html lang="en">', '<html lang="de">')
+      .replace("</status-widget>", `</status-widget>
+  <status-widget src="${src}" lang="fr-CA"></status-widget>
+  <status-widget src="${src}" lang="ko"></status-widget>`),
+    "/words-missing.html": page(module("/words-missing/status-widget.js"), src, 'poll="0"')
+      .replace('<html lang="en">', '<html lang="de">'),
     // The loader under its own URL (see the fallback pages below: Chromium runs no module again at
     // a URL whose integrity check failed in the session).
     "/statuspage.html": page(module("/status-widget.js?statuspage"), `${status.url}/statuspage.json`, "", FALLBACK),
@@ -401,6 +428,41 @@ for (const engine of engines) {
       assert.equal(await b.run(fallbackShown), false, "the banner takes the fallback's place");
       const asked = site.log.slice(before).map((r) => r.path).filter((path) => path.startsWith("/pkg/"));
       assert.deepEqual(asked.filter((path) => path === "/pkg/split_foreign.wasm"), ["/pkg/split_foreign.wasm"]);
+      assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors })), { violations: [], errors: [] });
+    });
+
+    test("each banner speaks its language, whose words the loader fetches beside the wasm, once", async () => {
+      const before = site.log.length;
+      await b.goto(site.url + "/words.html");
+      await b.waitFor("the three banners show", () =>
+        [...document.querySelectorAll("status-widget")].every((w) => w.shadowRoot?.querySelector(".item")),
+      { timeout: 20_000 });
+      const shown = await b.run(() => [...document.querySelectorAll("status-widget")].map((w) =>
+        [w.shadowRoot.querySelector(".theme").getAttribute("lang"), w.shadowRoot.querySelector(".item").textContent]));
+      assert.equal(shown[0][0].split("-")[0], "de");
+      assert.match(shown[0][1], /Schwere Störung/, "the page's language");
+      assert.equal(shown[1][0], "fr-CA");
+      assert.match(shown[1][1], /Incident majeur/, "the element's own language");
+      assert.equal(shown[2][0].split("-")[0], "en");
+      assert.match(shown[2][1], /Major incident/, "English for a language the widget does not speak");
+      const log = site.log.slice(before);
+      const wasm = log.find((r) => r.path === "/words/pkg/status_widget_banner_bg.wasm");
+      const chunks = log.filter((r) => /^\/words\/pkg\/(split|chunk)_/.test(r.path));
+      assert.deepEqual(chunks.map((r) => r.path).filter((path) => path.includes("split_")).sort(),
+        ["/words/pkg/split_lang_de.wasm", "/words/pkg/split_lang_fr.wasm"], "German and French words, nothing else");
+      assert.equal(new Set(chunks.map((r) => r.path)).size, chunks.length, "no chunk asked for twice");
+      for (const chunk of chunks) {
+        assert.ok(chunk.time < wasm.time + WASM_LATE_MS, `${chunk.path} asked for while the wasm downloads`);
+      }
+      assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors })), { violations: [], errors: [] });
+    });
+
+    test("with its words' chunk missing (404), a German page's banner speaks English", async () => {
+      await b.goto(site.url + "/words-missing.html");
+      await b.waitFor("the banner shows", () => document.querySelector("status-widget").shadowRoot?.querySelector(".item"));
+      assert.ok(site.log.some((r) => r.path === "/words-missing/pkg/split_lang_de.wasm" && r.status === 404));
+      assert.match(await b.run(shadowText), /Major incident/);
+      assert.match(await b.run(shadowText), new RegExp(TITLE));
       assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors })), { violations: [], errors: [] });
     });
 

@@ -102,6 +102,18 @@ test("a Vite build bundles the package, copying its glue, its wasm and its chunk
   const out = await viteBuild(dir);
   const assets = await readdir(join(out, "assets"));
   assert.ok(assets.some((f) => f.endsWith(".wasm")), `the wasm is among the built assets: ${assets}`);
+  // Every chunk of the package (readers, each language's words, what they share) is emitted too,
+  // or, under Vite's 4 KiB asset inlining limit (the words), written into the JS as a data: URL.
+  const pkg = join(dist, "package", "pkg");
+  const chunks = (await readdir(pkg)).filter((f) => /^(split|chunk)_/.test(f));
+  assert.ok(chunks.includes("split_lang_de.wasm"), `the package carries the chunks: ${chunks}`);
+  const scripts = (await Promise.all(assets.filter((f) => f.endsWith(".js"))
+    .map((f) => readFile(join(out, "assets", f), "utf8")))).join("\n");
+  for (const chunk of chunks) {
+    const emitted = assets.some((f) => f.startsWith(`${chunk.replace(/\.wasm$/, "")}-`));
+    const inlined = scripts.includes((await readFile(join(pkg, chunk))).toString("base64"));
+    assert.ok(emitted || inlined, `${chunk} is among the built assets or inlined: ${assets}`);
+  }
   const { text, texts, problems, log } = await shown(out, "vite");
   assert.match(text, /Login fails on Safari/);
   assert.match(texts[1], /Grading is slow/, "the Statuspage document's banner, read with the chunk");

@@ -27,9 +27,10 @@ export const CREDENTIALS = "Basic " + Buffer.from("user:secret").toString("base6
  * 401 with a Basic challenge unless it carries CREDENTIALS, so a browser learns and caches them.
  * A request whose query has `delay=MS` is answered MS milliseconds late (a slow image, say); one
  * whose path matches a pattern in `hang` is never answered (a CDN that does not respond) until
- * the server closes.
+ * the server closes; one whose path matches a pattern of `slow` ([pattern, ms] pairs) is answered
+ * that many milliseconds late (a large file on a slow network).
  */
-export async function serve(root, { cors = false, extra = {}, headers = {}, compress = false, immutable = [], hang = [] } = {}) {
+export async function serve(root, { cors = false, extra = {}, headers = {}, compress = false, immutable = [], hang = [], slow = [] } = {}) {
   const log = [];
   // With `compress`, bodies go out brotli- or gzip-compressed as the request accepts, as a CDN
   // serves them (compressed once per body). Paths matching a pattern in `immutable` are cached
@@ -54,7 +55,8 @@ export async function serve(root, { cors = false, extra = {}, headers = {}, comp
       return writeHead(status, ...rest);
     };
     if (hang.some((pattern) => pattern.test(path))) return;
-    const delay = Number(new URL(req.url, "http://x").searchParams.get("delay"));
+    const delay = Number(new URL(req.url, "http://x").searchParams.get("delay")) ||
+      slow.find(([pattern]) => pattern.test(path))?.[1];
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const common = { ...headers };
     if (cors && req.headers.origin) {
