@@ -20,8 +20,8 @@ pub const NARROW_BELOW_PX: f64 = 480.0;
 /// The same width as a media query, for a bar across the viewport.
 const NARROW_VIEWPORT: &str = "(max-width: 479.98px)";
 
-/// Properties of [`Banner`].
-#[derive(Properties, PartialEq)]
+/// Properties of [`Banner`], compared by the view's pointer (as [`super::BannerItem`]'s are).
+#[derive(Properties)]
 pub struct BannerProps {
     /// What the widget shows: the active items in display order, staleness, the status page and
     /// the contacts.
@@ -39,6 +39,17 @@ pub struct BannerProps {
     /// narrow layout from the banner's first frame.
     #[prop_or_default]
     pub container: NodeRef,
+}
+
+impl PartialEq for BannerProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view)
+            && self.dismissed == other.dismissed
+            && self.on_dismiss == other.on_dismiss
+            && self.locale == other.locale
+            && self.placement == other.placement
+            && self.container == other.container
+    }
 }
 
 /// The login-page banner: when nothing is active (or everything is dismissed), the page's own
@@ -69,10 +80,9 @@ pub fn Banner(props: &BannerProps) -> Html {
     };
     let s = props.locale.strings;
     let view = &props.view;
-    let visible: Vec<&ItemView> = view
-        .active
-        .iter()
-        .filter(|item| !props.dismissed.iter().any(|d| d.hides(&item.key)))
+    // Indices of the active items not dismissed.
+    let visible: Vec<usize> = (0..view.active.len())
+        .filter(|&i| !props.dismissed.iter().any(|d| d.hides(&view.active[i].key)))
         .collect();
     let content = if view.stale {
         // Over the page, the note can be put away for this visit; in the flow it stays.
@@ -110,9 +120,9 @@ pub fn Banner(props: &BannerProps) -> Html {
         Some(html! {
             <>
                 <ul class="items">
-                    { for visible.iter().take(shown).enumerate().map(|(i, item)| html! {
-                        <BannerItem key={list_key(&visible, i)} item={(*item).clone()}
-                            on_dismiss={on_dismiss.clone()} now={view.now}
+                    { for visible.iter().take(shown).enumerate().map(|(i, &index)| html! {
+                        <BannerItem key={list_key(&view.active, &visible, i)} view={view.clone()}
+                            {index} on_dismiss={on_dismiss.clone()}
                             locale={props.locale.clone()} {narrow} reserve_more={overlay} />
                     }) }
                 </ul>
@@ -154,13 +164,14 @@ pub fn live_regions(announcement: &Announcement) -> Html {
     }
 }
 
-/// A key for item `i` that stays with the item when others are dismissed, and stays unique when
-/// a status file repeats an id (the reader warns about that, but it must still render).
-fn list_key(items: &[&ItemView], i: usize) -> String {
-    let id = &items[i].key.item;
-    let earlier = items[..i]
+/// A key for the `i`th visible item (`visible` holds indices into `items`) that stays with the
+/// item when others are dismissed, and stays unique when a status file repeats an id (the reader
+/// warns about that, but it must still render).
+fn list_key(items: &[ItemView], visible: &[usize], i: usize) -> String {
+    let id = &items[visible[i]].key.item;
+    let earlier = visible[..i]
         .iter()
-        .filter(|other| other.key.item == *id)
+        .filter(|&&other| items[other].key.item == *id)
         .count();
     format!("{id}#{earlier}")
 }

@@ -2,18 +2,20 @@ use super::{text_html, Locale};
 use crate::hooks::{item_label, use_overflowing};
 use crate::i18n::fill;
 use crate::model::{DismissalKey, Timestamp};
-use crate::view::{ItemKind, ItemView};
+use crate::view::{ItemKind, ItemView, StatusView};
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// Properties of [`BannerItem`].
-#[derive(Properties, PartialEq)]
+/// Properties of [`BannerItem`]. Compared by the view's pointer: a view is never changed once
+/// derived, so the same `Rc` is the same item (no deep comparison of its text on each render).
+#[derive(Properties)]
 pub struct BannerItemProps {
-    /// What to show.
-    pub item: ItemView,
+    /// The view the item belongs to.
+    pub view: Rc<StatusView>,
+    /// Which of its active items to show.
+    pub index: usize,
     /// Dismisses it.
     pub on_dismiss: Callback<DismissalKey>,
-    /// The current instant, for relative times.
-    pub now: Timestamp,
     /// The widget's words and time formatter.
     pub locale: Locale,
     /// A narrow banner: the line of facts leaves out the start when an update time follows.
@@ -26,12 +28,24 @@ pub struct BannerItemProps {
     pub reserve_more: bool,
 }
 
+impl PartialEq for BannerItemProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view)
+            && self.index == other.index
+            && self.on_dismiss == other.on_dismiss
+            && self.locale == other.locale
+            && self.narrow == other.narrow
+            && self.reserve_more == other.reserve_more
+    }
+}
+
 /// One incident, maintenance or notice in the banner, with its dismiss button. Its text is
 /// clamped to a few lines (README, "Small screens"); when it holds more, a "Show more" button
 /// opens it.
 #[component]
 pub fn BannerItem(props: &BannerItemProps) -> Html {
-    let BannerItemProps { item, now, .. } = props;
+    let item = &props.view.active[props.index];
+    let now = &props.view.now;
     let s = props.locale.strings;
     let expanded = use_state_eq(|| false);
     let text_box = use_node_ref();
