@@ -172,6 +172,7 @@ async fn check(row: &JsValue) {
 }
 
 #[wasm_bindgen_test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 async fn real_documents_render_as_the_table_says_at_their_dates() {
     let engine = get(&server_json("/expect").await, "engine").as_string();
     let every = engine.as_deref().is_none_or(|e| e == "chromium");
@@ -214,6 +215,7 @@ async fn page_of(file: &str, at: &str) -> Rendered<StatusPage> {
 }
 
 #[wasm_bindgen_test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 async fn imported_html_and_markdown_are_built_as_elements() {
     // GitHub's 2018 timeline: one update whose body is an HTML list of bold times.
     let list = page_of(

@@ -37,6 +37,7 @@ fn shown(text: &str, format: Format, at: &str) -> (Vec<String>, usize, Vec<Strin
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn every_real_document_imports_to_a_valid_file_that_shows_the_same() {
     let dir = folder("import-real");
     for case in real_cases() {
@@ -84,6 +85,7 @@ fn every_real_document_imports_to_a_valid_file_that_shows_the_same() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn what_had_to_change_is_said_and_markup_becomes_plain_text() {
     let dir = folder("import-notes");
     let out = dir.join("status.json");
@@ -123,6 +125,7 @@ fn what_had_to_change_is_said_and_markup_becomes_plain_text() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn an_existing_file_is_replaced_only_with_force_and_kept_as_bak() {
     let dir = folder("import-force");
     let out = dir.join("status.json");
@@ -150,6 +153,7 @@ fn an_existing_file_is_replaced_only_with_force_and_kept_as_bak() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn from_names_the_format_and_a_wrong_one_is_refused() {
     let dir = folder("import-from");
     let source = real_path("instatus/manychat-summary-up-with-active-incident.json");

@@ -13,6 +13,7 @@ use status_widget::view::{derive, ItemSource, ViewSettings};
 use std::rc::Rc;
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn an_unresolved_issue_with_hugo_dates_is_shown() {
     let loaded = load_real("cstate/schullogin-index-2025-09-disrupted-german.json");
     assert_eq!(loaded.format, SourceFormat::Cstate);
@@ -53,6 +54,7 @@ fn an_unresolved_issue_with_hugo_dates_is_shown() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn a_summary_that_disagrees_with_its_systems_still_says_so() {
     let loaded = load_real("cstate/torproject-index-2025-05-01-ok-but-summary-disrupted.json");
     assert_eq!(loaded.format, SourceFormat::Cstate);

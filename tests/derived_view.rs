@@ -120,6 +120,7 @@ fn the_report_says_what_the_banner_shows_on_every_fixture() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn the_report_says_what_the_banner_shows_on_every_real_document() {
     let real = root().join("../shared/fixtures/real");
     assert!(

@@ -13,6 +13,7 @@ use status_widget::view::{derive, ItemSource, ViewSettings};
 use std::rc::Rc;
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn an_open_incident_on_a_page_that_says_up_is_shown() {
     let loaded = load_real("instatus/manychat-summary-up-with-active-incident.json");
     assert_eq!(loaded.format, SourceFormat::Instatus);
@@ -38,6 +39,7 @@ fn an_open_incident_on_a_page_that_says_up_is_shown() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn a_healthy_page_without_lists_shows_nothing() {
     let loaded = load_real("instatus/recraft-summary-healthy-no-arrays.json");
     assert_eq!(loaded.format, SourceFormat::Instatus);
@@ -96,6 +98,7 @@ fn unknown_values_are_warnings_read_on_the_side_of_caution() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn detection_never_takes_one_format_for_another() {
     let dir = root().join("../shared/fixtures/real/statuspage");
     let mut read = 0;

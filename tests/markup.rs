@@ -205,6 +205,7 @@ fn the_plain_form_keeps_every_word_and_address() {
 
 /// Every update body of the real Statuspage captures: nothing raw left in what is shown.
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn no_real_body_shows_raw_markup() {
     let mut bodies = 0;
     for dir in ["statuspage", "cstate", "other"] {
@@ -248,6 +249,7 @@ fn no_real_body_shows_raw_markup() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn the_html_list_timeline_of_2018_reads_as_a_list_of_twenty_eight_entries() {
     let doc = load_real("statuspage/github-incident-2018-10-21-html-list-body.json").document;
     let body = &doc.incidents[0].updates[0].body;

@@ -25,6 +25,7 @@ fn shown(loaded: &Loaded, now: &str) -> StatusView {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn slacks_active_incidents_are_shown() {
     let loaded = real("slack-2020-07-30-incident.json");
     assert_eq!(loaded.format, SourceFormat::Slack);
@@ -57,6 +58,7 @@ fn slacks_active_incidents_are_shown() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn herokus_incident_and_yellow_systems_are_shown() {
     let loaded = real("heroku-2019-10-24-incident.json");
     assert_eq!(loaded.format, SourceFormat::Heroku);
@@ -92,6 +94,7 @@ fn herokus_incident_and_yellow_systems_are_shown() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn status_io_maintenance_and_incident_are_shown() {
     let loaded = real("statusio-gitlab-2020-09-05-maintenance.json");
     assert_eq!(loaded.format, SourceFormat::Statusio);
@@ -124,6 +127,7 @@ fn status_io_maintenance_and_incident_are_shown() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn a_format_attribute_naming_another_format_is_refused_not_misread() {
     let instatus = real_text("instatus/manychat-summary-up-with-active-incident.json");
     for asked in ["statuspage", "cstate", "native", "upptime"] {
@@ -139,6 +143,7 @@ fn a_format_attribute_naming_another_format_is_refused_not_misread() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn detection_takes_none_of_them_for_another() {
     for (dir, format) in [
         ("statuspage", SourceFormat::Statuspage),

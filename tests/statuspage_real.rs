@@ -28,6 +28,7 @@ fn titles(view: &StatusView) -> Vec<&str> {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn a_bare_status_json_during_an_outage_shows_its_description_linking_to_the_page() {
     let loaded = real("github-status-2026-08-17-major.json");
     assert!(loaded.problems.is_empty(), "{:#?}", messages(&loaded));
@@ -48,6 +49,7 @@ fn a_bare_status_json_during_an_outage_shows_its_description_linking_to_the_page
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn the_level_is_the_worse_of_the_indicator_and_the_entries() {
     // Indicator "none" while a critical incident is investigating: the incident wins.
     let behind = shown(&real(
@@ -79,6 +81,7 @@ fn the_level_is_the_worse_of_the_indicator_and_the_entries() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn a_single_incident_document_is_read() {
     let loaded = real("github-incident-2023-06-29-critical-long-bodies.json");
     assert_eq!(
@@ -101,6 +104,7 @@ fn a_single_incident_document_is_read() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn resolved_before_started_is_a_warning_and_the_incident_is_kept() {
     let loaded = real("godaddy-incidents-2024-01-31-six-incidents.json");
     assert!(loaded.is_valid(), "{:#?}", messages(&loaded));
@@ -129,6 +133,7 @@ fn an_unknown_indicator_is_never_read_as_all_fine() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn a_component_filter_drops_the_pages_overall_word() {
     let loaded = real("github-status-2026-08-17-major.json");
     let doc = Rc::new(loaded.document.clone());

@@ -11,6 +11,7 @@ use status_widget::view::{derive, ItemSource, ViewSettings};
 use std::rc::Rc;
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn a_site_that_is_down_shows_in_the_banner() {
     let text = real_text("upptime/upptime-upptime-history-summary.json");
     let loaded = load_str(&text, Format::Auto).unwrap();
@@ -39,6 +40,7 @@ fn a_site_that_is_down_shows_in_the_banner() {
 }
 
 #[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn degraded_and_unknown_sites_are_named_and_other_lists_are_refused() {
     let text = r#"[{"slug": "api", "name": "API", "status": "degraded"},
                    {"slug": "web", "name": "Web", "status": "sideways"}]"#;

@@ -181,10 +181,14 @@ const oddDocuments = () => ODD_TIMES.flatMap((t) => [
   { status: { indicator: "major", description: "Partial System Outage" }, page: { id: "p", updated_at: "2024-11-05T10:00:00Z" } },
 ).map((doc) => JSON.stringify(doc));
 
-test("the loader's check never calls quiet a document the wasm shows something for", async () => {
-  const real = join(root, "..", "shared", "fixtures", "real");
-  assert.ok(await stat(real).then((s) => s.isDirectory(), () => false),
-    `${real} is missing: the real documents live beside the repository (CI has them too)`);
+const real = join(root, "..", "shared", "fixtures", "real");
+const haveReal = await stat(real).then((s) => s.isDirectory(), () => false);
+// Without the real documents (a clone without ../shared) the check is skipped with the reason;
+// under CI it runs, and fails on their absence.
+const skipReal = !haveReal && process.env.CI !== "true" && `needs ${real} (the real documents)`;
+
+test("the loader's check never calls quiet a document the wasm shows something for", { skip: skipReal }, async () => {
+  assert.ok(haveReal, `${real} is missing: the real documents live beside the repository (CI has them too)`);
   const sources = [
     ...(await files(join(root, "tests", "fixtures"))),
     ...(await files(join(root, "target", "fuzz-corpus"))),
