@@ -71,6 +71,8 @@ pub async fn strings(tag: &str) -> Result<&'static Strings, ChunkError> {
 mod split {
     use super::{load_foreign, ChunkError, Loaded, Node, SourceFormat, Strings};
     use crate::i18n;
+    use core::future::Future;
+    use core::pin::Pin;
 
     /// `wasm_split` hands a failed load back as this (its own error type carries nothing more).
     pub struct NotLoaded;
@@ -101,14 +103,16 @@ mod split {
             const _: () = assert!([$($tag),*].len() + 1 == i18n::TAGS.len());
 
             /// The strings of the language whose primary subtag is `primary` (one the widget
-            /// speaks, other than English), from its chunk.
+            /// speaks, other than English), from its chunk. One boxed future for every language,
+            /// rather than a state machine with a state for each.
             pub async fn language(primary: &str) -> Result<&'static Strings, ChunkError> {
-                $(
-                    if primary.eq_ignore_ascii_case($tag) {
-                        return $chunk().await.map_err(|_: NotLoaded| ChunkError::Language($tag));
-                    }
-                )*
-                Ok(i18n::ENGLISH)
+                type Load = Pin<Box<dyn Future<Output = Result<&'static Strings, NotLoaded>>>>;
+                let chunks: [(&'static str, fn() -> Load); [$($tag),*].len()] =
+                    [$(($tag, || Box::pin($chunk()))),*];
+                match chunks.iter().find(|(tag, _)| primary.eq_ignore_ascii_case(tag)) {
+                    Some(&(tag, load)) => load().await.map_err(|_| ChunkError::Language(tag)),
+                    None => Ok(i18n::ENGLISH),
+                }
             }
         };
     }
