@@ -412,6 +412,7 @@ fn the_headless_entry_point_derives_the_state_as_a_plain_object() {
     let during = status_widget::js::api::derive_status(
         doc.clone(),
         JsValue::from_str("2024-11-05T10:00:00Z"),
+        JsValue::UNDEFINED,
     );
     assert_eq!(get(&during, "ok"), JsValue::TRUE);
     assert_eq!(get(&during, "level").as_string().as_deref(), Some("none"));
@@ -433,8 +434,48 @@ fn the_headless_entry_point_derives_the_state_as_a_plain_object() {
 
     let active = SEED.replacen("\"status\": \"resolved\"", "\"status\": \"identified\"", 1);
     let now = js_sys::Date::new(&JsValue::from_str("2024-11-05T10:00:00Z"));
-    let derived = status_widget::js::api::derive_status(JsValue::from_str(&active), now.into());
+    let derived = status_widget::js::api::derive_status(
+        JsValue::from_str(&active),
+        now.into(),
+        JsValue::UNDEFINED,
+    );
     assert_eq!(get(&derived, "level").as_string().as_deref(), Some("major"));
+    assert_eq!(get(&derived, "stale"), JsValue::FALSE);
+
+    // Under an element's settings, as the element reads them: the same file a year on, with an
+    // hour's max-age, claims nothing, whether the settings are an object of attribute names or
+    // the element itself; a components filter leaves out what concerns other components.
+    let year_on = JsValue::from_str("2025-11-05T10:00:00Z");
+    let object = js_sys::Object::new();
+    js_sys::Reflect::set(&object, &"max-age".into(), &3600.into()).unwrap();
+    let element = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("div")
+        .unwrap();
+    element.set_attribute("max-age", "3600").unwrap();
+    for settings in [JsValue::from(object), element.into()] {
+        let old = status_widget::js::api::derive_status(
+            JsValue::from_str(&active),
+            year_on.clone(),
+            settings,
+        );
+        assert_eq!(get(&old, "level").as_string().as_deref(), Some("unknown"));
+        assert_eq!(get(&old, "stale"), JsValue::TRUE);
+    }
+    let only = js_sys::Object::new();
+    js_sys::Reflect::set(&only, &"components".into(), &"no-such-component".into()).unwrap();
+    let filtered = status_widget::js::api::derive_status(
+        JsValue::from_str(&active),
+        JsValue::from_str("2024-11-05T10:00:00Z"),
+        only.into(),
+    );
+    assert_eq!(
+        js_sys::Array::from(&get(&filtered, "active")).length(),
+        0,
+        "the incident concerns other components"
+    );
     let items = js_sys::Array::from(&get(&derived, "active"));
     assert_eq!(items.length(), 1);
     assert_eq!(
@@ -446,8 +487,11 @@ fn the_headless_entry_point_derives_the_state_as_a_plain_object() {
         Some("The issues were fully solved.")
     );
 
-    let broken =
-        status_widget::js::api::derive_status(JsValue::from_str("<html>"), JsValue::UNDEFINED);
+    let broken = status_widget::js::api::derive_status(
+        JsValue::from_str("<html>"),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    );
     assert_eq!(get(&broken, "ok"), JsValue::FALSE);
     assert!(get(&broken, "error").as_string().unwrap().contains("HTML"));
     assert_eq!(js_sys::Array::from(&get(&broken, "active")).length(), 0);

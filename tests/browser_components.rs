@@ -6,7 +6,7 @@
 mod support;
 use status_widget::components::{Banner, BannerProps, Indicator, IndicatorProps};
 use status_widget::model::{load_str, Format, Timestamp};
-use status_widget::view::{derive, StatusView, ViewSettings};
+use status_widget::view::{derive, Overall, StatusView, ViewSettings};
 use std::rc::Rc;
 use support::{english, Rendered};
 use wasm_bindgen::JsCast;
@@ -92,7 +92,7 @@ async fn a_stale_view_says_status_unknown_instead_of_items() {
             ..ViewSettings::default()
         },
     );
-    assert!(stale.stale);
+    assert_eq!(stale.overall, Overall::Unknown);
     let b = Rendered::<Banner>::new(banner(stale)).await;
     assert!(b.texts(".item").is_empty());
     assert!(b.texts(".unknown")[0].starts_with("Status unknown"));
@@ -106,8 +106,7 @@ async fn a_stale_view_says_status_unknown_instead_of_items() {
 async fn the_indicator_names_the_level_and_links_the_status_page() {
     let active = view(ACTIVE, "2024-11-05T10:00:00Z", ViewSettings::default());
     let i = Rendered::<Indicator>::new(IndicatorProps {
-        level: Some(active.level),
-        stale: false,
+        overall: Some(active.overall),
         status_page: active.status_page.clone().map(Into::into),
         locale: english(),
     })
@@ -120,8 +119,7 @@ async fn the_indicator_names_the_level_and_links_the_status_page() {
         Some("https://status.example.org/")
     );
     let unavailable = Rendered::<Indicator>::new(IndicatorProps {
-        level: None,
-        stale: false,
+        overall: None,
         status_page: None,
         locale: english(),
     })

@@ -8,6 +8,8 @@ use status_widget::js::api::check_status;
 use status_widget::js::document::load_js;
 use status_widget::model::json::JsonErrorKind;
 use status_widget::model::{Format, LoadError, SourceFormat, Timestamp};
+use status_widget::view::{derive, ViewSettings};
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -130,10 +132,10 @@ fn twenty_thousand_incidents_read_in_the_browser_and_the_active_one_shows() {
         .unwrap()
         .document;
     let now = Timestamp::from_unix_millis(js_sys::Date::now() as i64);
-    let snapshot = doc.snapshot(now);
-    assert_eq!(snapshot.active.len(), 1);
-    assert_eq!(snapshot.active[0].id(), "now");
-    assert_eq!(snapshot.history.len(), 20_000);
+    let view = derive(&Rc::new(doc), &ViewSettings::default(), now);
+    assert_eq!(view.active.len(), 1);
+    assert_eq!(view.active[0].id, "now");
+    assert_eq!(view.history().len(), 20_000);
 }
 
 #[wasm_bindgen_test]

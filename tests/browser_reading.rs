@@ -458,6 +458,7 @@ async fn the_next_event_follows_changed_components_and_max_age() {
     w.set("max-age", "30");
     let stale = next_event(&w, 2, 5).await;
     assert_eq!(get(&stale, "stale"), JsValue::TRUE);
+    assert_eq!(get(&stale, "level").as_string().as_deref(), Some("unknown"));
     assert!(w.text().contains("Status unknown"));
     // A re-render that changes nothing fires nothing.
     w.set("lang", "de");
@@ -484,7 +485,11 @@ async fn an_unchanged_file_that_goes_stale_fires_one_update() {
     // The widget looks at the clock every 30 s: stale after 5 s, seen within 35.
     let later = next_event(&w, 1, 40).await;
     assert_eq!(get(&later, "stale"), JsValue::TRUE);
-    assert_eq!(get(&later, "level").as_string().as_deref(), Some("none"));
+    assert_eq!(
+        get(&later, "level").as_string().as_deref(),
+        Some("unknown"),
+        "the event says what the banner says"
+    );
     assert!(w.text().contains("Status unknown"));
     assert_eq!(requests(&key).await.len(), 1, "no second read of the file");
     sleep(500).await;

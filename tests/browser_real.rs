@@ -90,7 +90,7 @@ async fn check(row: &JsValue) {
         &ViewSettings::default(),
         at,
     ));
-    assert_eq!(view.level.name(), string(row, "level").unwrap(), "{file}");
+    assert_eq!(view.overall.name(), string(row, "level").unwrap(), "{file}");
     let shows = js_sys::Array::from(&field(row, "shows"));
     assert_eq!(view.active.len() as u32, shows.length(), "{file}");
 
@@ -132,8 +132,7 @@ async fn check(row: &JsValue) {
 
     // The indicator names the level.
     let indicator = Rendered::<Indicator>::new(IndicatorProps {
-        level: Some(view.level),
-        stale: false,
+        overall: Some(view.overall),
         status_page: view.status_page.clone().map(Into::into),
         locale: english(),
     })
@@ -141,7 +140,7 @@ async fn check(row: &JsValue) {
     assert_safe(&file, "indicator", &indicator);
     assert_eq!(
         indicator.texts(".summary"),
-        [english().strings.level(view.level)],
+        [english().strings.overall(view.overall)],
         "{file}"
     );
 

@@ -9,7 +9,7 @@ use common::*;
 use status_widget::model::{
     load_str, ComponentStatus, Format, Impact, IncidentStatus, Level, SourceFormat,
 };
-use status_widget::view::{derive, ItemSource, ViewSettings};
+use status_widget::view::{derive, ItemSource, Overall, ViewSettings};
 use std::rc::Rc;
 
 #[test]
@@ -43,7 +43,7 @@ fn an_unresolved_issue_with_hugo_dates_is_shown() {
     assert_eq!(issue.resolved_at, None, "<no value> is no time");
     assert_eq!(issue.components, ["Anmeldung"]);
     let view = derive(&doc, &ViewSettings::default(), t("2025-09-12T18:00:00Z"));
-    assert_eq!(view.level, Level::Major);
+    assert_eq!(view.overall, Overall::Level(Level::Major));
     assert_eq!(view.active.len(), 1);
     assert_eq!(view.active[0].source, ItemSource::Incident(0));
     assert!(view.active[0]
@@ -71,7 +71,11 @@ fn a_summary_that_disagrees_with_its_systems_still_says_so() {
         .all(|c| c.status == ComponentStatus::Operational));
     assert!(doc.incidents.is_empty());
     let view = derive(&doc, &ViewSettings::default(), doc.updated_at.unwrap());
-    assert_eq!(view.level, Level::Major, "summaryStatus disrupted");
+    assert_eq!(
+        view.overall,
+        Overall::Level(Level::Major),
+        "summaryStatus disrupted"
+    );
     assert_eq!(view.active.len(), 1);
     assert_eq!(view.active[0].source, ItemSource::Declared);
 }

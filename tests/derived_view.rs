@@ -77,8 +77,8 @@ fn check_all(dirs: &[PathBuf]) -> usize {
         let view = derive(&doc, &settings, now);
         let report = serde_json::to_value(ViewReport::of(read, &view)).unwrap();
         assert_eq!(report["ok"], valid, "{what}");
-        assert_eq!(report["level"], view.level.name(), "{what}");
-        assert_eq!(report["stale"], view.stale, "{what}");
+        assert_eq!(report["level"], view.overall.name(), "{what}");
+        assert_eq!(report["stale"], view.overall.is_unknown(), "{what}");
         let active = report["active"].as_array().unwrap();
         assert_eq!(active.len(), view.active.len(), "{what}");
         for (r, item) in active.iter().zip(&view.active) {
@@ -98,14 +98,8 @@ fn check_all(dirs: &[PathBuf]) -> usize {
         // The event says the same as the view it is read from.
         match StatusEvent::update(&view, "status.json") {
             StatusEvent::Update {
-                level,
-                active,
-                stale,
-                ..
-            } => assert_eq!(
-                (level, active, stale),
-                (view.level, view.active.len(), view.stale)
-            ),
+                overall, active, ..
+            } => assert_eq!((overall, active), (view.overall, view.active.len())),
             StatusEvent::Error { .. } => unreachable!(),
         }
         checked += 1;

@@ -9,7 +9,7 @@ use common::*;
 use status_widget::model::{
     load_str, Format, Impact, IncidentStatus, Level, LoadError, MaintenanceStatus, SourceFormat,
 };
-use status_widget::view::{derive, ItemSource, ViewSettings};
+use status_widget::view::{derive, ItemSource, Overall, ViewSettings};
 use std::rc::Rc;
 
 #[test]
@@ -27,8 +27,8 @@ fn an_open_incident_on_a_page_that_says_up_is_shown() {
     assert_eq!(incident.started_at, Some(t("2026-03-17T03:00:00Z")));
     let view = derive(&doc, &ViewSettings::default(), t("2026-05-06T16:00:00Z"));
     assert_eq!(
-        view.level,
-        Level::Minor,
+        view.overall,
+        Overall::Level(Level::Minor),
         "the incident outranks the page's UP"
     );
     assert_eq!(view.active.len(), 1);
@@ -46,7 +46,7 @@ fn a_healthy_page_without_lists_shows_nothing() {
     assert!(loaded.problems.is_empty(), "{:#?}", messages(&loaded));
     let doc = Rc::new(loaded.document);
     let view = derive(&doc, &ViewSettings::default(), t("2026-05-06T16:00:00Z"));
-    assert_eq!(view.level, Level::Operational);
+    assert_eq!(view.overall, Overall::Level(Level::Operational));
     assert!(view.active.is_empty());
 }
 
@@ -63,14 +63,14 @@ fn page_status_and_maintenance_are_read() {
     assert_eq!(m.ends_at, Some(t("2024-11-05T11:30:00Z")));
     let doc = Rc::new(loaded.document);
     let view = derive(&doc, &ViewSettings::default(), t("2024-11-05T10:30:00Z"));
-    assert_eq!(view.level, Level::Maintenance);
+    assert_eq!(view.overall, Overall::Level(Level::Maintenance));
     assert_eq!(view.active[0].title, "Database upgrade");
 
     // HASISSUES with nothing listed: the page's own word shows, never all fine.
     let issues = r#"{"page": {"name": "Example", "url": "https://example.instatus.com", "status": "HASISSUES"}}"#;
     let doc = Rc::new(load_str(issues, Format::Auto).unwrap().document);
     let view = derive(&doc, &ViewSettings::default(), t("2024-11-05T10:30:00Z"));
-    assert_eq!(view.level, Level::Minor);
+    assert_eq!(view.overall, Overall::Level(Level::Minor));
     assert_eq!(view.active.len(), 1);
     assert_eq!(view.active[0].source, ItemSource::Declared);
     assert_eq!(

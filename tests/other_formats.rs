@@ -9,7 +9,7 @@ use status_widget::model::{
     load_str, ComponentStatus, Format, Impact, IncidentStatus, Level, Loaded, MaintenanceStatus,
     SourceFormat,
 };
-use status_widget::view::{derive, ItemSource, StatusView, ViewSettings};
+use status_widget::view::{derive, ItemSource, Overall, StatusView, ViewSettings};
 use std::rc::Rc;
 
 fn real(name: &str) -> Loaded {
@@ -48,7 +48,7 @@ fn slacks_active_incidents_are_shown() {
         .plain
         .starts_with("Some users might notice"));
     let view = shown(&loaded, "2020-07-30T22:30:00Z");
-    assert_eq!(view.level, Level::Minor);
+    assert_eq!(view.overall, Overall::Level(Level::Minor));
     assert_eq!(view.active.len(), 2);
     assert!(view.active.iter().all(|i| i.source != ItemSource::Declared));
     assert_eq!(
@@ -81,7 +81,7 @@ fn herokus_incident_and_yellow_systems_are_shown() {
         "oldest first"
     );
     let view = shown(&loaded, "2019-10-24T19:00:00Z");
-    assert_eq!(view.level, Level::Minor);
+    assert_eq!(view.overall, Overall::Level(Level::Minor));
     assert_eq!(view.active.len(), 1);
     assert_eq!(
         view.active[0].link.as_deref(),
@@ -111,7 +111,7 @@ fn status_io_maintenance_and_incident_are_shown() {
     assert_eq!(doc.maintenances.len(), 1);
     assert_eq!(doc.maintenances[0].status, MaintenanceStatus::InProgress);
     let view = shown(&loaded, "2020-09-05T09:45:32Z");
-    assert_eq!(view.level, Level::Major);
+    assert_eq!(view.overall, Overall::Level(Level::Major));
     let titles: Vec<&str> = view.active.iter().map(|i| i.title.trim()).collect();
     assert_eq!(
         titles,

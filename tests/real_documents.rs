@@ -72,7 +72,7 @@ fn every_real_document_shows_what_a_reader_expects_at_its_date() {
         );
         let doc = Rc::new(loaded.document.clone());
         let view = derive(&doc, &ViewSettings::default(), now);
-        assert_eq!(view.level.name(), case.level, "{file}: level");
+        assert_eq!(view.overall.name(), case.level, "{file}: level");
         let shows: Vec<String> = view.active.iter().map(kind).collect();
         assert_eq!(shows, case.shows, "{file}: banner");
         assert_eq!(view.upcoming.len(), case.upcoming, "{file}: upcoming");

@@ -9,6 +9,8 @@ use common::*;
 use status_widget::model::{
     load_str, CalendarDate, Format, Impact, IncidentStatus, Level, SourceFormat, Text, Timestamp,
 };
+use status_widget::view::{derive, Overall, ViewSettings};
+use std::rc::Rc;
 
 #[test]
 fn the_status_file_is_valid_and_in_the_native_format() {
@@ -111,12 +113,16 @@ fn after_the_incident_the_service_is_operational_with_the_incident_in_history() 
     let doc = load_str(&www("status.json"), Format::Auto)
         .unwrap()
         .document;
-    let during = doc.snapshot(t("2024-11-05T10:00:00Z"));
+    let during = derive(
+        &Rc::new(doc.clone()),
+        &ViewSettings::default(),
+        t("2024-11-05T10:00:00Z"),
+    );
     // The file describes the incident after the fact: resolved, so nothing is active.
     assert!(during.active.is_empty());
-    assert_eq!(during.level, Level::Operational);
-    assert_eq!(during.history.len(), 1);
-    assert_eq!(during.history[0].id, "2024-11-04-new-logins");
+    assert_eq!(during.overall, Overall::Level(Level::Operational));
+    assert_eq!(during.history().len(), 1);
+    assert_eq!(during.history_item(0).id, "2024-11-04-new-logins");
     // The banner text of a resolved incident is its latest update, the "approx" resolution.
     assert_eq!(
         doc.incidents[0].banner_text(),

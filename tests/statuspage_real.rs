@@ -8,7 +8,7 @@
 mod common;
 use common::*;
 use status_widget::model::{load_str, Format, Level, Loaded, ProblemKind, Severity};
-use status_widget::view::{derive, ItemSource, StatusView, ViewSettings};
+use status_widget::view::{derive, ItemSource, Overall, StatusView, ViewSettings};
 use std::rc::Rc;
 
 /// Reads `name` from the real Statuspage captures.
@@ -33,18 +33,18 @@ fn a_bare_status_json_during_an_outage_shows_its_description_linking_to_the_page
     let loaded = real("github-status-2026-08-17-major.json");
     assert!(loaded.problems.is_empty(), "{:#?}", messages(&loaded));
     let view = shown(&loaded);
-    assert_eq!(view.level, Level::Major);
+    assert_eq!(view.overall, Overall::Level(Level::Major));
     assert_eq!(titles(&view), ["Partial System Outage"]);
     let item = &view.active[0];
     assert_eq!(item.source, ItemSource::Declared);
     assert_eq!(item.link.as_deref(), Some("https://www.githubstatus.com"));
 
     let maintenance = shown(&real("github-status-2025-05-31-maintenance.json"));
-    assert_eq!(maintenance.level, Level::Maintenance);
+    assert_eq!(maintenance.overall, Overall::Level(Level::Maintenance));
     assert_eq!(maintenance.active.len(), 1);
 
     let quiet = shown(&real("github-status-2026-08-22-none.json"));
-    assert_eq!(quiet.level, Level::Operational);
+    assert_eq!(quiet.overall, Overall::Level(Level::Operational));
     assert!(quiet.active.is_empty(), "all fine shows nothing");
 }
 
@@ -55,17 +55,17 @@ fn the_level_is_the_worse_of_the_indicator_and_the_entries() {
     let behind = shown(&real(
         "github-summary-2026-08-20-critical-but-indicator-none.json",
     ));
-    assert_eq!(behind.level, Level::Critical);
+    assert_eq!(behind.overall, Overall::Level(Level::Critical));
     assert_eq!(behind.active.len(), 1);
     assert_ne!(behind.active[0].source, ItemSource::Declared);
     // Indicator "maintenance" while a major incident is investigating.
     let during = shown(&real(
         "github-summary-2025-05-30-incident-during-maintenance.json",
     ));
-    assert_eq!(during.level, Level::Major);
+    assert_eq!(during.overall, Overall::Level(Level::Major));
     // Indicator "major" with the incident itself critical.
     let ahead = shown(&real("github-summary-2026-08-17-critical-35-updates.json"));
-    assert_eq!(ahead.level, Level::Critical);
+    assert_eq!(ahead.overall, Overall::Level(Level::Critical));
     // Entries explain the indicator: no extra line beside them.
     for view in [&behind, &during, &ahead] {
         assert!(view.active.iter().all(|i| i.source != ItemSource::Declared));
@@ -75,7 +75,7 @@ fn the_level_is_the_worse_of_the_indicator_and_the_entries() {
     let stale = shown(&real(
         "splunk-summary-2023-02-27-stale-maintenance-groups.json",
     ));
-    assert_eq!(stale.level, Level::Maintenance);
+    assert_eq!(stale.overall, Overall::Level(Level::Maintenance));
     assert_eq!(stale.active.len(), 1);
     assert_eq!(stale.active[0].source, ItemSource::Declared);
 }
@@ -126,7 +126,7 @@ fn an_unknown_indicator_is_never_read_as_all_fine() {
         "status": {"indicator": "catastrophic", "description": "Everything is on fire"}}"#;
     let loaded = load_str(text, Format::Auto).unwrap();
     let view = shown(&loaded);
-    assert_eq!(view.level, Level::Minor);
+    assert_eq!(view.overall, Overall::Level(Level::Minor));
     assert_eq!(titles(&view), ["Everything is on fire"]);
     assert!(loaded.is_valid(), "a warning, not an error");
     assert!(!loaded.problems.is_empty());
@@ -143,8 +143,8 @@ fn a_component_filter_drops_the_pages_overall_word() {
     };
     let view = derive(&doc, &settings, doc.updated_at.unwrap());
     assert_eq!(
-        view.level,
-        Level::Operational,
+        view.overall,
+        Overall::Level(Level::Operational),
         "the indicator names no component"
     );
     assert!(view.active.is_empty());

@@ -7,7 +7,7 @@
 mod common;
 use common::*;
 use status_widget::model::{load_str, ComponentStatus, Format, Level, LoadError, SourceFormat};
-use status_widget::view::{derive, ItemSource, ViewSettings};
+use status_widget::view::{derive, ItemSource, Overall, ViewSettings};
 use std::rc::Rc;
 
 #[test]
@@ -25,7 +25,7 @@ fn a_site_that_is_down_shows_in_the_banner() {
     );
     assert_eq!(doc.components[3].status, ComponentStatus::MajorOutage);
     let view = derive(&doc, &ViewSettings::default(), t("2023-01-10T12:00:00Z"));
-    assert_eq!(view.level, Level::Critical);
+    assert_eq!(view.overall, Overall::Level(Level::Critical));
     assert_eq!(view.active.len(), 1);
     assert_eq!(view.active[0].source, ItemSource::Declared);
     assert_eq!(view.active[0].title, "Down: Test Broken Site");
@@ -35,7 +35,7 @@ fn a_site_that_is_down_shows_in_the_banner() {
         ..ViewSettings::default()
     };
     let view = derive(&doc, &google, t("2023-01-10T12:00:00Z"));
-    assert_eq!(view.level, Level::Operational);
+    assert_eq!(view.overall, Overall::Level(Level::Operational));
     assert!(view.active.is_empty());
 }
 
@@ -48,7 +48,7 @@ fn degraded_and_unknown_sites_are_named_and_other_lists_are_refused() {
     assert_eq!(loaded.problems.len(), 1, "{:#?}", messages(&loaded));
     let doc = Rc::new(loaded.document);
     let view = derive(&doc, &ViewSettings::default(), t("2023-01-10T12:00:00Z"));
-    assert_eq!(view.level, Level::Minor);
+    assert_eq!(view.overall, Overall::Level(Level::Minor));
     assert_eq!(view.active[0].title, "Degraded: API, Web");
     let healthy = r#"[{"slug": "api", "name": "API", "status": "up"}]"#;
     let doc = Rc::new(

@@ -5,7 +5,7 @@
 
 use super::{now, store, CliError};
 use crate::model::Level;
-use crate::view::{derive, ViewSettings};
+use crate::view::{derive, Overall, ViewSettings};
 use serde_json::json;
 use std::path::Path;
 use std::process::ExitCode;
@@ -70,7 +70,11 @@ pub fn run(
     }
     let loaded = store::read_document(file)?;
     let view = derive(&Rc::new(loaded.document), &ViewSettings::default(), now());
-    let look = look(view.level);
+    // No max-age here, so the view always has a level.
+    let Overall::Level(level) = view.overall else {
+        unreachable!("a view derived without max-age is never unknown")
+    };
+    let look = look(level);
     if let Some(out) = svg_out {
         store::write_atomically(out, svg(label, look).as_bytes())?;
         println!("{label}: {} written to {}", look.message, out.display());

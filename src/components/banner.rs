@@ -84,7 +84,7 @@ pub fn Banner(props: &BannerProps) -> Html {
     let visible: Vec<usize> = (0..view.active.len())
         .filter(|&i| !props.dismissed.iter().any(|d| d.hides(&view.active[i].key)))
         .collect();
-    let content = if view.stale {
+    let content = if view.overall.is_unknown() {
         // Over the page, the note can be put away for this visit; in the flow it stays.
         let dismiss = overlay.then(|| {
             let dismissed = unknown_dismissed.clone();

@@ -1,14 +1,12 @@
 use super::Locale;
-use crate::model::Level;
+use crate::view::Overall;
 use yew::prelude::*;
 
 /// Properties of [`Indicator`].
 #[derive(Properties, PartialEq)]
 pub struct IndicatorProps {
-    /// The overall level; `None` when no status file could be read.
-    pub level: Option<Level>,
-    /// The file is older than `max-age`: claim nothing.
-    pub stale: bool,
+    /// The overall state shown; `None` when no status file could be read.
+    pub overall: Option<Overall>,
     /// Where the link goes.
     pub status_page: Option<AttrValue>,
     /// The widget's words and time formatter.
@@ -19,10 +17,9 @@ pub struct IndicatorProps {
 #[component]
 pub fn Indicator(props: &IndicatorProps) -> Html {
     let s = props.locale.strings;
-    let (class, words) = match (props.level, props.stale) {
-        (None, _) => ("unknown", s.status_unavailable),
-        (Some(_), true) => ("unknown", s.status_unknown),
-        (Some(level), false) => (level.name(), s.level(level)),
+    let (class, words) = match props.overall {
+        None => ("unknown", s.status_unavailable),
+        Some(overall) => (overall.name(), s.overall(overall)),
     };
     html! {
         <p class={classes!("indicator", format!("level-{class}"))} part="indicator" role="status">

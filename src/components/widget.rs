@@ -105,13 +105,13 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         // page say so once reading failed.
         (None, Mode::Indicator | Mode::Page) if state.failure.is_some() && strings.is_some() => {
             html! {
-                <Indicator level={None} stale={false} {status_page} {locale} />
+                <Indicator overall={None} {status_page} {locale} />
             }
         }
         (None, _) => page_content(),
         (Some(_), _) if !dates_ready => page_content(),
         (Some(view), Mode::Indicator) => html! {
-            <Indicator level={Some(view.level)} stale={view.stale} {status_page} {locale} />
+            <Indicator overall={Some(view.overall)} {status_page} {locale} />
         },
         #[cfg(feature = "page")]
         (Some(view), Mode::Page) => html! { <StatusPage {view} {locale} /> },

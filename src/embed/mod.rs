@@ -206,7 +206,7 @@ fn resolve_lang(host: &HtmlElement, attribute: Option<&str>) -> String {
 }
 
 /// Fires `event` at the element: `status-widget-update` with `{ level, active, stale, source,
-/// updatedAt }` or `status-widget-error` with `{ kind, message }`, bubbling out of the page's DOM;
+/// updatedAt }` (`level` is `unknown` while the file is older than `max-age`, as `stale` says) or `status-widget-error` with `{ kind, message }`, bubbling out of the page's DOM;
 /// then the same under its former name with a colon, which JSX and Angular bindings cannot
 /// write (kept for pages written against 0.1).
 fn dispatch(host: &HtmlElement, event: &StatusEvent) {
@@ -221,15 +221,14 @@ fn dispatch(host: &HtmlElement, event: &StatusEvent) {
             ["status-widget-error", "status-widget:error"]
         }
         StatusEvent::Update {
-            level,
+            overall,
             active,
-            stale,
             source,
             updated_at,
         } => {
-            set("level", level.name().into());
+            set("level", overall.name().into());
             set("active", (*active as u32).into());
-            set("stale", (*stale).into());
+            set("stale", overall.is_unknown().into());
             set("source", source.as_str().into());
             set(
                 "updatedAt",

@@ -333,13 +333,14 @@ function unmount(element) {
 }
 
 /**
- * Exposes what the wasm reported to the page's CSS: the `level` attribute (`unknown` while the
- * file is older than `max-age`) and, where custom states exist, `:state(<level>)`, so a page can
- * react to the level (`status-widget[level="critical"] ~ .sso { display: none }`).
+ * Exposes what the wasm reported to the page's CSS: the `level` attribute (the event's level:
+ * `unknown` while the file is older than `max-age`, as the wasm decides) and, where custom states
+ * exist, `:state(<level>)`, so a page can react to the level
+ * (`status-widget[level="critical"] ~ .sso { display: none }`).
  */
 function reflect(element, detail) {
   element._state = detail;
-  const level = detail.stale ? "unknown" : detail.level;
+  const level = detail.level;
   if (element.getAttribute("level") !== level) element.setAttribute("level", level);
   try {
     const states = element._internals && element._internals.states;
@@ -441,10 +442,12 @@ ready.catch((error) => {
 /**
  * Headless use: derives the state (overall level, active items, upcoming maintenance, history,
  * problems) from a status document (object or JSON text) at `now` (Date, milliseconds or
- * RFC 3339 text; default: now), as a plain object. Never throws for bad documents.
+ * RFC 3339 text; default: now) under an element's `settings` (the element, or an object of its
+ * attribute names such as `{ "max-age": 3600 }`), as a plain object. Never throws for bad
+ * documents.
  */
-export async function deriveStatus(document, now) {
-  return (await settle("page")).deriveStatus(document, now);
+export async function deriveStatus(document, now, settings) {
+  return (await settle("page")).deriveStatus(document, now, settings);
 }
 
 /** Checks a status document the way the widget reads it: `{ ok, format, error, problems }`. */

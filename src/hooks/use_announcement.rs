@@ -31,7 +31,7 @@ pub fn use_announcement(view: Option<&StatusView>, strings: &'static Strings) ->
     // What could be announced now: (item, revision, urgent, words), in display order.
     let now: Vec<(String, String, bool, String)> = match view {
         None => Vec::new(),
-        Some(view) if view.stale => vec![(
+        Some(view) if view.overall.is_unknown() => vec![(
             "stale".into(),
             String::new(),
             false,

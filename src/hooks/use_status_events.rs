@@ -36,7 +36,7 @@ pub fn use_status_events(
         .as_ref()
         .is_some_and(|c| c.document.incidents.iter().any(|i| i.title == PANIC_TITLE));
     // Between reports only the level, the count and staleness can change.
-    let changes = view.map(|v| (v.level, v.active.len(), v.stale));
+    let changes = view.map(|v| (v.overall, v.active.len()));
     use_effect_with((revision, changes), move |_| {
         #[cfg(feature = "fault-injection")]
         assert!(!poisoned, "fault injection: a panic inside the wasm");

@@ -6,6 +6,7 @@
 #[cfg(feature = "page")]
 use crate::model::ComponentStatus;
 use crate::model::{Impact, IncidentStatus, Level};
+use crate::view::Overall;
 
 pub(crate) mod ar;
 pub(crate) mod de;
@@ -336,6 +337,14 @@ impl Strings {
     /// The overall level in words.
     pub fn level(&self, level: Level) -> &'static str {
         self.levels[level as usize]
+    }
+
+    /// The overall state the widget shows, in words: its level, or "Status unknown".
+    pub fn overall(&self, overall: Overall) -> &'static str {
+        match overall {
+            Overall::Level(level) => self.level(level),
+            Overall::Unknown => self.status_unknown,
+        }
     }
 
     /// What kind of incident an impact makes, in words (so impact is never colour alone).

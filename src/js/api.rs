@@ -2,6 +2,7 @@
 //! or want to check a file: both take a document as JSON text or as an object, and never throw.
 
 use super::document::load_js;
+use crate::config::WidgetConfig;
 use crate::model::{Format, Timestamp};
 use crate::view::{derive, ReadReport, ViewReport, ViewSettings};
 use serde::Serialize;
@@ -19,6 +20,25 @@ pub fn check_status(document: JsValue, format: Option<String>) -> JsValue {
         .and_then(Format::from_name)
         .unwrap_or_default();
     to_js(&ReadReport::of(&load_js(&document, format)))
+}
+
+/// The view settings of an element (its attributes), or of an object keyed by attribute names
+/// whose values are text or numbers, read by [`WidgetConfig::from_attributes`] as the element's
+/// are; anything else gives the defaults.
+fn view_settings(settings: &JsValue) -> ViewSettings {
+    if let Some(element) = settings.dyn_ref::<web_sys::Element>() {
+        return WidgetConfig::from_attributes(|name| element.get_attribute(name)).view_settings();
+    }
+    if !settings.is_object() {
+        return ViewSettings::default();
+    }
+    WidgetConfig::from_attributes(|name| {
+        let value = js_sys::Reflect::get(settings, &name.into()).ok()?;
+        value
+            .as_string()
+            .or_else(|| value.as_f64().map(|n| n.to_string()))
+    })
+    .view_settings()
 }
 
 /// Reads `now` as a `Date`, milliseconds or RFC 3339 text; anything else means the current time.
@@ -39,7 +59,11 @@ fn instant(now: &JsValue) -> Timestamp {
 }
 
 /// Derives what the widget would show from a status document (JSON text or an object) at
-/// `now` (a `Date`, milliseconds or RFC 3339 text; the current time when absent):
+/// `now` (a `Date`, milliseconds or RFC 3339 text; the current time when absent), under an
+/// element's `settings`: a `<status-widget>` element, or an object of its attribute names
+/// (`{ "max-age": 3600, components: "login app", "status-page": "https://…" }`), read exactly as
+/// the element reads its attributes (none: the defaults). With a `max-age` the file is older
+/// than, `level` is `"unknown"` and `stale` true, as the element says. It returns
 /// `{ ok, format, error, problems, now, level, stale, serviceName, statusPage, updatedAt,
 ///    active: [item], upcoming: [item], history: [item] }`, where an item is
 /// `{ kind, id, title, impact, status, level, text, startedAt, updatedAt, endsAt, resolvedAt,
@@ -47,14 +71,15 @@ fn instant(now: &JsValue) -> Timestamp {
 /// is where the widget links the item to). A document that cannot be read gives `ok: false`
 /// with `error` set and empty lists.
 #[wasm_bindgen(js_name = deriveStatus)]
-pub fn derive_status(document: JsValue, now: JsValue) -> JsValue {
+pub fn derive_status(document: JsValue, now: JsValue, settings: JsValue) -> JsValue {
     let now = instant(&now);
+    let settings = view_settings(&settings);
     let result = load_js(&document, Format::Auto);
     let read = ReadReport::of(&result);
     let report = match result {
         Ok(loaded) => {
             let doc = Rc::new(loaded.document);
-            ViewReport::of(read, &derive(&doc, &ViewSettings::default(), now))
+            ViewReport::of(read, &derive(&doc, &settings, now))
         }
         Err(_) => ViewReport::unread(read, now),
     };

@@ -31,31 +31,7 @@ impl ActiveItem<'_> {
     }
 }
 
-/// Everything the widget derives from a document at one instant.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Snapshot<'a> {
-    /// The service's overall state.
-    pub level: Level,
-    /// What the banner shows, in order: incidents (most severe, then most recent, first),
-    /// maintenance (in progress first, then by start), notices (warnings first, then by start).
-    pub active: Vec<ActiveItem<'a>>,
-    /// Scheduled maintenance more than 24 hours away, soonest first.
-    pub upcoming: Vec<&'a Maintenance>,
-    /// Resolved incidents, newest first.
-    pub history: Vec<&'a Incident>,
-}
-
 impl StatusDocument {
-    /// The state of the service at `now`.
-    pub fn snapshot(&self, now: Timestamp) -> Snapshot<'_> {
-        Snapshot {
-            level: self.level(now),
-            active: self.active_items(now),
-            upcoming: self.upcoming_maintenance(now),
-            history: self.history(),
-        }
-    }
-
     /// Incidents that are not resolved: most severe first, then the most recently active.
     pub fn active_incidents(&self) -> Vec<&Incident> {
         let mut active: Vec<&Incident> = self.incidents.iter().filter(|i| i.is_active()).collect();

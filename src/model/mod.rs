@@ -21,7 +21,7 @@ pub mod time;
 mod types;
 mod upptime;
 
-pub use active::{ActiveItem, Snapshot, MAINTENANCE_LEAD_MS};
+pub use active::{ActiveItem, MAINTENANCE_LEAD_MS};
 pub use dismissal::DismissalKey;
 pub use problems::{
     LoadError, Problem, ProblemKind, Severity, MAX_DOCUMENT_BYTES, SUPPORTED_VERSION,

@@ -17,16 +17,41 @@ pub struct ViewSettings {
     pub status_page: Option<String>,
 }
 
+/// The overall state the widget shows: the file's level, or unknown while the file is older
+/// than the element's `max-age` (then the widget claims nothing about the present). Every surface
+/// (banner, indicator, page, events, `element.level`, `deriveStatus`) reads it from the view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overall {
+    /// The file's overall level.
+    Level(Level),
+    /// The file is older than `max-age`.
+    Unknown,
+}
+
+impl Overall {
+    /// Its name in events, `element.level`, the `level` attribute and CSS classes: a level's
+    /// name (`none`, `maintenance`, `minor`, `major`, `critical`) or `unknown`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Overall::Level(level) => level.name(),
+            Overall::Unknown => "unknown",
+        }
+    }
+
+    /// Whether the file is too old to claim anything.
+    pub fn is_unknown(self) -> bool {
+        self == Overall::Unknown
+    }
+}
+
 /// Everything any surface shows, at one instant.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StatusView {
     /// The document as shown: filtered to the element's components (shared, not copied, when
     /// there is no filter). Items point into it.
     pub document: Rc<StatusDocument>,
-    /// The overall level.
-    pub level: Level,
-    /// The file is older than `max-age`: the widget claims nothing about the present.
-    pub stale: bool,
+    /// The overall state shown: the level, or unknown for a file older than `max-age`.
+    pub overall: Overall,
     /// Where "Status page" and the items without a page of their own link to.
     pub status_page: Option<String>,
     /// Active incidents, maintenance and notices, in display order.
@@ -92,9 +117,13 @@ pub fn derive(doc: &Rc<StatusDocument>, settings: &ViewSettings, now: Timestamp)
         .into_iter()
         .map(|m| items.maintenance(m))
         .collect();
+    let overall = if document.is_stale(now, settings.max_age_ms) {
+        Overall::Unknown
+    } else {
+        Overall::Level(document.level(now))
+    };
     StatusView {
-        level: document.level(now),
-        stale: document.is_stale(now, settings.max_age_ms),
+        overall,
         status_page,
         active,
         upcoming,
@@ -134,21 +163,25 @@ mod tests {
             };
             match StatusEvent::update(&derive(&doc, &settings, now), "s.json") {
                 StatusEvent::Update {
-                    level,
-                    active,
-                    stale,
-                    ..
-                } => (level, active, stale),
+                    overall, active, ..
+                } => (overall, active),
                 StatusEvent::Error { .. } => panic!("an update was expected"),
             }
         };
         let all = update(&[], at, Some(3_600_000));
-        assert_eq!(all, (Level::Critical, 7, false));
-        // Updated at 09:40: an hour's max-age runs out at 10:40 without the file changing.
-        assert!(update(&[], t("2024-11-05T10:41:00Z"), Some(3_600_000)).2);
+        assert_eq!(all, (Overall::Level(Level::Critical), 7));
+        // Updated at 09:40: an hour's max-age runs out at 10:40 without the file changing, and
+        // from then on the widget says the status is unknown, whatever the file's level.
+        let late = update(&[], t("2024-11-05T10:41:00Z"), Some(3_600_000));
+        assert_eq!(late.0, Overall::Unknown);
+        assert_eq!(late.0.name(), "unknown");
         // The same file for an element showing only the web app.
-        let (level, active, _) = update(&["app"], at, None);
-        assert_eq!(level, Level::Minor, "the web app has a minor incident only");
+        let (overall, active) = update(&["app"], at, None);
+        assert_eq!(
+            overall,
+            Overall::Level(Level::Minor),
+            "the web app has a minor incident only"
+        );
         assert_eq!(
             active, 6,
             "its incident, one that names no component, both maintenance windows, both notices"

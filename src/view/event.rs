@@ -1,19 +1,17 @@
 //! What the element's `status-widget-update` and `status-widget-error` events say.
 
-use super::derive::StatusView;
-use crate::model::{Level, Timestamp};
+use super::derive::{Overall, StatusView};
+use crate::model::Timestamp;
 
 /// What an event says, read from the [`StatusView`] on screen, so that it always matches what
 /// the widget shows under the element's current attributes.
 pub enum StatusEvent {
     /// `status-widget-update`: a status file was read; what it means at this instant.
     Update {
-        /// The overall level shown.
-        level: Level,
+        /// The overall state shown (`unknown` for a file older than `max-age`).
+        overall: Overall,
         /// How many items are active.
         active: usize,
-        /// The file is older than `max-age`, so the widget claims nothing.
-        stale: bool,
         /// The file's final URL.
         source: String,
         /// The file's own `updated_at`.
@@ -67,9 +65,8 @@ impl StatusEvent {
     /// The update event for what `view` shows, read from `source`.
     pub fn update(view: &StatusView, source: &str) -> Self {
         StatusEvent::Update {
-            level: view.level,
+            overall: view.overall,
             active: view.active.len(),
-            stale: view.stale,
             source: source.to_owned(),
             updated_at: view.document.updated_at,
         }

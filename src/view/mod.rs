@@ -11,7 +11,7 @@ mod items;
 mod report;
 mod timeline;
 
-pub use derive::{derive, shown_document, StatusView, ViewSettings};
+pub use derive::{derive, shown_document, Overall, StatusView, ViewSettings};
 pub use event::{FailureKind, StatusEvent};
 pub use items::{component_names, ItemKind, ItemSource, ItemView};
 pub use report::{ItemReport, ProblemReport, ReadReport, ViewReport};

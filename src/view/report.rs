@@ -164,8 +164,8 @@ impl ViewReport {
     pub fn of(read: ReadReport, view: &StatusView) -> Self {
         let items = |list: &[ItemView]| list.iter().map(|i| ItemReport::of(view, i)).collect();
         ViewReport {
-            level: Some(view.level.name()),
-            stale: view.stale,
+            level: Some(view.overall.name()),
+            stale: view.overall.is_unknown(),
             service_name: view.document.service.name.clone(),
             status_page: view.status_page.clone(),
             updated_at: time(view.document.updated_at),

@@ -106,11 +106,11 @@ test("the manifest and the types name the element's real attributes, events, par
 test("tsc accepts code using the types, plain and in React 19's JSX", async () => {
   const dir = join(root, "target", "e2e", "types");
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "usage.ts"), `import { ready, deriveStatus, type StatusLevel } from "status-widget";
+  await writeFile(join(dir, "usage.ts"), `import { ready, deriveStatus, type StatusShown } from "status-widget";
     const widget = document.createElement("status-widget");
     widget.setAttribute("src", "https://status.example.org/status.json");
     widget.addEventListener("status-widget-update", (event) => {
-      const level: StatusLevel = event.detail.level;
+      const level: StatusShown = event.detail.level;
       const active: number = event.detail.active;
       console.log(level, active, widget.level, widget.state?.stale);
     });
@@ -118,7 +118,8 @@ test("tsc accepts code using the types, plain and in React 19's JSX", async () =
     widget.refresh();
     document.querySelector("status-widget")?.refresh();
     await ready;
-    const derived = await deriveStatus({ version: 1, incidents: [] }, new Date());
+    const derived = await deriveStatus({ version: 1, incidents: [] }, new Date(), { "max-age": 3600 });
+    await deriveStatus("{}", Date.now(), widget);
     console.log(derived.level, derived.active.map((item) => item.title));
     export {};
   `);

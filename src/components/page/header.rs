@@ -13,11 +13,7 @@ pub fn page_header(view: &StatusView, locale: &Locale) -> Html {
         formatter: f,
     } = locale;
     let service = &view.document.service;
-    let level_class = if view.stale {
-        "unknown"
-    } else {
-        view.level.name()
-    };
+    let level_class = view.overall.name();
     html! {
         <header class="page-header">
             <h1>{ service.name.clone().unwrap_or_else(|| s.page.page_title.to_owned()) }</h1>
@@ -25,8 +21,8 @@ pub fn page_header(view: &StatusView, locale: &Locale) -> Html {
             if let Some(a) = &service.about { <p class="about" dir="auto">{ a }</p> }
             <p class={classes!("overall", format!("level-{level_class}"))} part="overall" role="status">
                 <span class="dot" aria-hidden="true"></span>
-                <strong>{ if view.stale { s.status_unknown } else { s.level(view.level) } }</strong>
-                if view.stale { { " " }{ s.status_outdated } }
+                <strong>{ s.overall(view.overall) }</strong>
+                if view.overall.is_unknown() { { " " }{ s.status_outdated } }
             </p>
             if let Some(t) = view.document.updated_at {
                 <p class="updated">{ s.page.last_updated }{ ": " }<time datetime={t.to_rfc3339()}>{ f.absolute(t) }</time></p>

@@ -4,10 +4,14 @@
 /** The overall level the widget shows. */
 export type StatusLevel = "none" | "maintenance" | "minor" | "major" | "critical";
 
+/** The overall state the widget shows: a level, or `unknown` while the file is older than
+ *  `max-age` (the widget then claims nothing and says "Status unknown"). */
+export type StatusShown = StatusLevel | "unknown";
+
 /** `detail` of `status-widget-update`: what the widget shows now. */
 export interface StatusWidgetUpdateDetail {
-  /** The overall level. */
-  level: StatusLevel;
+  /** The overall state shown (`unknown` when `stale`). */
+  level: StatusShown;
   /** How many incidents, maintenance windows and notices the banner shows. */
   active: number;
   /** The file is older than `max-age`: the widget claims nothing and says "Status unknown". */
@@ -78,8 +82,9 @@ export interface StatusWidgetEventMap extends HTMLElementEventMap {
  *   has something to say, whenever it has nothing, and wherever the wasm cannot load or run.
  */
 export interface StatusWidgetElement extends HTMLElement {
-  /** The overall level shown, or null before the first read. */
-  readonly level: StatusLevel | null;
+  /** The overall state shown (`unknown` while the file is older than `max-age`), or null before
+   *  the first read. */
+  readonly level: StatusShown | null;
   /** A copy of the last `status-widget-update` detail, or null before the first read. */
   readonly state: StatusWidgetUpdateDetail | null;
   /** Reads the status file again now; polling goes on as before. */
@@ -143,7 +148,7 @@ export interface StatusItem {
 /** What `deriveStatus` says: how the document was read, then what the widget shows. */
 export interface DerivedStatus extends StatusCheck {
   now: string;
-  level: StatusLevel | null;
+  level: StatusShown | null;
   stale: boolean;
   serviceName: string | null;
   statusPage: string | null;
@@ -155,10 +160,13 @@ export interface DerivedStatus extends StatusCheck {
 
 /** Resolves once `<status-widget>` is defined; rejects if the wasm could not be loaded. */
 export declare const ready: Promise<void>;
-/** Derives what the widget shows for `document` (object or JSON text) at `now`. */
+/** Derives what the widget shows for `document` (object or JSON text) at `now`, under an
+ *  element's settings: the element itself, or its attributes by name (`{ "max-age": 3600 }`),
+ *  read as the element reads them. */
 export declare function deriveStatus(
   document: unknown,
   now?: Date | number | string,
+  settings?: Element | Partial<Record<keyof StatusWidgetAttributes, string | number>>,
 ): Promise<DerivedStatus>;
 /** Checks `document` the way the widget reads it. */
 export declare function checkStatus(document: unknown, format?: string): Promise<StatusCheck>;
