@@ -75,11 +75,14 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
     let (dismissed, on_dismiss) = use_dismissals();
     let view = use_status_view(state.current.clone(), revision, config, now);
     use_status_events(&state, revision, view.as_deref(), props.on_event.clone());
-    // Words are needed by the page and the indicator, and by a banner with something to show: a
-    // quiet login page does not load its language's chunk.
+    // Words are needed by the page and the indicator, and by a banner with something to show
+    // (items, or "Status unknown" for a file older than max-age): a quiet login page does not
+    // load its language's chunk.
     let full = config.mode == Mode::Page;
-    let has_words =
-        config.mode != Mode::Banner || view.as_ref().is_some_and(|v| !v.active.is_empty());
+    let has_words = config.mode != Mode::Banner
+        || view
+            .as_ref()
+            .is_some_and(|v| !v.active.is_empty() || v.overall.is_unknown());
     let strings = use_strings(&props.lang, has_words);
     let locale = use_memo(
         (props.lang.clone(), strings.map(|s| s.lang)),

@@ -181,6 +181,10 @@ before(async () => {
   <status-widget src="${src}" lang="ko"></status-widget>`),
     "/words-missing.html": page(module("/words-missing/status-widget.js"), src, 'poll="0"')
       .replace('<html lang="en">', '<html lang="de">'),
+    // A quiet file two hours old, under a max-age of an hour: "Status unknown", in German.
+    "/words-stale.json": JSON.stringify({ version: 1, service: { name: "Example" }, updated_at: iso(-120), incidents: [] }),
+    "/words-stale.html": page(module("/words/status-widget.js?stale"), "/words-stale.json", 'poll="0" max-age="3600"')
+      .replace('<html lang="en">', '<html lang="de">'),
     // The loader under its own URL (see the fallback pages below: Chromium runs no module again at
     // a URL whose integrity check failed in the session).
     "/statuspage.html": page(module("/status-widget.js?statuspage"), `${status.url}/statuspage.json`, "", FALLBACK),
@@ -454,6 +458,15 @@ for (const engine of engines) {
       for (const chunk of chunks) {
         assert.ok(chunk.time < wasm.time + WASM_LATE_MS, `${chunk.path} asked for while the wasm downloads`);
       }
+      assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors })), { violations: [], errors: [] });
+    });
+
+    test("a German page's banner says in German that a file older than max-age is of unknown status", async () => {
+      await b.goto(site.url + "/words-stale.html");
+      await b.waitFor("the banner says the status is unknown", () =>
+        document.querySelector("status-widget").shadowRoot?.querySelector(".unknown"));
+      assert.match(await b.run(shadowText), /Status unbekannt/);
+      assert.equal(await b.run(() => document.querySelector("status-widget").getAttribute("level")), "unknown");
       assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors })), { violations: [], errors: [] });
     });
 
