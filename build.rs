@@ -5,12 +5,12 @@
 //! Also says whether the real status documents are beside the repository
 //! (`../shared/fixtures/real`, third-party data never copied in): with them, `cfg(real_documents)`
 //! is set; without, the tests that read them are ignored with the reason (`cargo test` counts them
-//! as ignored, never as passed). `scripts/test` fails when CI runs without them.
+//! as ignored, never as passed). `scripts/test` fails when CI runs without them. The command's
+//! crate says the same with the same code (`crates/real_documents.rs`).
 
 use std::{env, fs, path::Path};
 
-/// Where the real documents lie, from the repository's root.
-const REAL_DOCUMENTS: &str = "../shared/fixtures/real";
+include!("crates/real_documents.rs");
 
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -21,21 +21,6 @@ fn main() {
         fs::write(Path::new(&out).join(name), minify(&css)).expect("OUT_DIR is writable");
     }
     real_documents();
-}
-
-/// Sets `cfg(real_documents)` when the real documents are there, and watches the nearest folder
-/// that exists on their path, so that their coming or going runs this again.
-fn real_documents() {
-    println!("cargo:rustc-check-cfg=cfg(real_documents)");
-    let real = Path::new(REAL_DOCUMENTS);
-    if real.is_dir() {
-        println!("cargo:rustc-cfg=real_documents");
-    }
-    let watched = real
-        .ancestors()
-        .find(|p| p.is_dir())
-        .unwrap_or(Path::new(".."));
-    println!("cargo:rerun-if-changed={}", watched.display());
 }
 
 /// `css` without comments, with each run of whitespace made one space and none around the

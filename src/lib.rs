@@ -1,17 +1,12 @@
 //! status-widget: a status banner and status page for login pages, compiled to WebAssembly.
 //!
-//! [`model`] is pure Rust: the status document's types, reading status-widget's own format and
-//! Statuspage's, validation, and the rules for what is active now. [`view`] derives from it what
-//! every surface shows. Both are tested natively. The browser layers are compiled for wasm32 only.
+//! What is shown is decided in `status-core` (re-exported here as [`model`], [`view`],
+//! [`config`], [`schedule`] and [`i18n`]): pure Rust, tested natively. This crate holds the
+//! browser layers, compiled for wasm32 only: the IO (`io`), the hooks (`hooks`), the components
+//! that render (`components`), the custom element (`embed`) and the headless API (`js`).
 #![warn(missing_docs)]
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;
-pub mod config;
-pub mod i18n;
-pub mod model;
-pub mod schedule;
-pub mod view;
+pub use status_core::{config, i18n, model, schedule, view};
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

@@ -3,8 +3,8 @@
 
 mod common;
 use common::*;
-use status_widget::model::{ActiveItem, Level, StatusDocument, Text, Timestamp};
-use status_widget::view::{derive, ItemView, Overall, StatusView, ViewSettings};
+use status_core::model::{ActiveItem, Level, StatusDocument, Text, Timestamp};
+use status_core::view::{derive, ItemView, Overall, StatusView, ViewSettings};
 use std::rc::Rc;
 
 fn ids(items: &[ItemView]) -> Vec<String> {
@@ -93,7 +93,7 @@ fn the_level_is_the_worst_of_incidents_components_and_work_under_way() {
     doc.components.clear();
     assert_eq!(doc.level(now), Level::Major, "the iPad incident is major");
     doc.incidents
-        .retain(|i| i.impact < status_widget::model::Impact::Major);
+        .retain(|i| i.impact < status_core::model::Impact::Major);
     assert_eq!(doc.level(now), Level::Minor);
     doc.incidents.clear();
     assert_eq!(
@@ -130,7 +130,7 @@ fn an_incident_banner_prefers_its_banner_text_then_the_latest_update() {
 mod properties {
     use super::*;
     use proptest::prelude::*;
-    use status_widget::model::{Impact, Incident, IncidentStatus, StatusDocument, Timestamp};
+    use status_core::model::{Impact, Incident, IncidentStatus, StatusDocument, Timestamp};
 
     fn incident(i: usize, impact: u8, status: u8, start: i64) -> Incident {
         let impacts = [Impact::None, Impact::Minor, Impact::Major, Impact::Critical];

@@ -11,8 +11,8 @@ mod generated;
 
 use common::*;
 use serde_json::Value;
-use status_widget::model::{load_str, Format, StatusDocument};
-use status_widget::view::{derive, ViewSettings};
+use status_core::model::{load_str, Format, StatusDocument};
+use status_core::view::{derive, ViewSettings};
 use std::rc::Rc;
 
 /// The banner's title and message texts, in order.

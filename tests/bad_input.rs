@@ -4,8 +4,8 @@
 
 mod common;
 use common::*;
-use status_widget::model::json::JsonErrorKind;
-use status_widget::model::{
+use status_core::model::json::JsonErrorKind;
+use status_core::model::{
     load_str, start_parse, ComponentStatus, Format, Impact, IncidentStatus, LoadError, Severity,
     MAX_DOCUMENT_BYTES,
 };

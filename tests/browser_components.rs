@@ -4,9 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 mod support;
+use status_core::model::{load_str, Format, Timestamp};
+use status_core::view::{derive, Overall, StatusView, ViewSettings};
 use status_widget::components::{Banner, BannerProps, Indicator, IndicatorProps};
-use status_widget::model::{load_str, Format, Timestamp};
-use status_widget::view::{derive, Overall, StatusView, ViewSettings};
 use std::rc::Rc;
 use support::{english, Rendered};
 use wasm_bindgen::JsCast;

@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod support;
-use status_widget::i18n::{strings_for, LANGUAGES};
+use status_core::i18n::{strings_for, LANGUAGES};
 use status_widget::io::intl::TimeFormatter;
 use support::*;
 use wasm_bindgen::{JsCast, JsValue};

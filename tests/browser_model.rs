@@ -4,11 +4,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect, JSON};
+use status_core::model::json::JsonErrorKind;
+use status_core::model::{Format, LoadError, SourceFormat, Timestamp};
+use status_core::view::{derive, ViewSettings};
 use status_widget::js::api::check_status;
 use status_widget::js::document::load_js;
-use status_widget::model::json::JsonErrorKind;
-use status_widget::model::{Format, LoadError, SourceFormat, Timestamp};
-use status_widget::view::{derive, ViewSettings};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -184,7 +184,7 @@ fn ids_as_link_fragments_decode_back_in_the_engine() {
         "日本 語",
         "%41",
     ] {
-        let fragment = status_widget::model::links::fragment(id);
+        let fragment = status_core::model::links::fragment(id);
         let url = web_sys::Url::new(&format!("https://status.example.org/#{fragment}")).unwrap();
         assert_eq!(
             url.hash(),

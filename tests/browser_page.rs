@@ -4,7 +4,7 @@
 
 mod support;
 mod writeup;
-use status_widget::model::Timestamp;
+use status_core::model::Timestamp;
 use support::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;

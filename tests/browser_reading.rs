@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod support;
-use status_widget::model::Timestamp;
+use status_core::model::Timestamp;
 use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;

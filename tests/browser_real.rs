@@ -7,11 +7,11 @@
 #![cfg(target_arch = "wasm32")]
 
 mod support;
+use status_core::model::{load_str, Format, Timestamp};
+use status_core::view::{derive, ItemSource, StatusView, ViewSettings};
 use status_widget::components::{
     Banner, BannerProps, Indicator, IndicatorProps, StatusPage, StatusPageProps,
 };
-use status_widget::model::{load_str, Format, Timestamp};
-use status_widget::view::{derive, ItemSource, StatusView, ViewSettings};
 use std::rc::Rc;
 use support::*;
 use wasm_bindgen::{JsCast, JsValue};

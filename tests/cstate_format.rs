@@ -6,10 +6,10 @@
 
 mod common;
 use common::*;
-use status_widget::model::{
+use status_core::model::{
     load_str, ComponentStatus, Format, Impact, IncidentStatus, Level, SourceFormat,
 };
-use status_widget::view::{derive, ItemSource, Overall, ViewSettings};
+use status_core::view::{derive, ItemSource, Overall, ViewSettings};
 use std::rc::Rc;
 
 #[test]

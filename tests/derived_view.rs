@@ -7,8 +7,8 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use status_widget::model::{load_str, Format, Text, Timestamp};
-use status_widget::view::{derive, ItemView, ReadReport, StatusEvent, ViewReport, ViewSettings};
+use status_core::model::{load_str, Format, Text, Timestamp};
+use status_core::view::{derive, ItemView, ReadReport, StatusEvent, ViewReport, ViewSettings};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -116,7 +116,7 @@ fn the_report_says_what_the_banner_shows_on_every_fixture() {
 #[test]
 #[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn the_report_says_what_the_banner_shows_on_every_real_document() {
-    let real = root().join("../shared/fixtures/real");
+    let real = real_path("");
     assert!(
         real.is_dir(),
         "{} is missing: the real documents live beside the repository (CI has them too)",

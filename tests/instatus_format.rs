@@ -6,10 +6,10 @@
 
 mod common;
 use common::*;
-use status_widget::model::{
+use status_core::model::{
     load_str, Format, Impact, IncidentStatus, Level, LoadError, MaintenanceStatus, SourceFormat,
 };
-use status_widget::view::{derive, ItemSource, Overall, ViewSettings};
+use status_core::view::{derive, ItemSource, Overall, ViewSettings};
 use std::rc::Rc;
 
 #[test]
@@ -100,7 +100,7 @@ fn unknown_values_are_warnings_read_on_the_side_of_caution() {
 #[test]
 #[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn detection_never_takes_one_format_for_another() {
-    let dir = root().join("../shared/fixtures/real/statuspage");
+    let dir = real_path("statuspage");
     let mut read = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();

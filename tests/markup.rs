@@ -6,8 +6,8 @@
 mod common;
 use common::*;
 use proptest::prelude::*;
-use status_widget::model::markup::parse;
-use status_widget::model::{plain_text, Block, Inline, Text};
+use status_core::model::markup::parse;
+use status_core::model::{plain_text, Block, Inline, Text};
 
 /// The blocks as compact markup, for readable expectations (`<p>`, `<h>`, `<ul>`, `<ol start>`,
 /// `<li>`, `<b>`, `<i>`, `<code>`, `<br>`, `<a href>`), words escaped.
@@ -209,12 +209,12 @@ fn the_plain_form_keeps_every_word_and_address() {
 fn no_real_body_shows_raw_markup() {
     let mut bodies = 0;
     for dir in ["statuspage", "cstate", "other"] {
-        for entry in std::fs::read_dir(root().join("../shared/fixtures/real").join(dir)).unwrap() {
+        for entry in std::fs::read_dir(real_path(dir)).unwrap() {
             let path = entry.unwrap().path();
             let relative = format!("{dir}/{}", path.file_name().unwrap().to_string_lossy());
-            let Ok(loaded) = status_widget::model::load_str(
+            let Ok(loaded) = status_core::model::load_str(
                 &real_text(&relative),
-                status_widget::model::Format::Auto,
+                status_core::model::Format::Auto,
             ) else {
                 continue;
             };

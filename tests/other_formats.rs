@@ -5,11 +5,11 @@
 
 mod common;
 use common::*;
-use status_widget::model::{
+use status_core::model::{
     load_str, ComponentStatus, Format, Impact, IncidentStatus, Level, Loaded, MaintenanceStatus,
     SourceFormat,
 };
-use status_widget::view::{derive, ItemSource, Overall, StatusView, ViewSettings};
+use status_core::view::{derive, ItemSource, Overall, StatusView, ViewSettings};
 use std::rc::Rc;
 
 fn real(name: &str) -> Loaded {
@@ -151,7 +151,7 @@ fn detection_takes_none_of_them_for_another() {
         ("cstate", SourceFormat::Cstate),
         ("upptime", SourceFormat::Upptime),
     ] {
-        for entry in std::fs::read_dir(root().join("../shared/fixtures/real").join(dir)).unwrap() {
+        for entry in std::fs::read_dir(real_path(dir)).unwrap() {
             let path = entry.unwrap().path();
             if let Ok(loaded) = load_str(&std::fs::read_to_string(&path).unwrap(), Format::Auto) {
                 assert_eq!(loaded.format, format, "{}", path.display());

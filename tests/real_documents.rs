@@ -7,8 +7,8 @@
 
 mod common;
 use common::*;
-use status_widget::model::{load_str, Format, MaintenanceStatus};
-use status_widget::view::{derive, ItemSource, ItemView, ReadReport, ViewReport, ViewSettings};
+use status_core::model::{load_str, Format, MaintenanceStatus};
+use status_core::view::{derive, ItemSource, ItemView, ReadReport, ViewReport, ViewSettings};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -29,7 +29,7 @@ fn assert_no_raw_markup(file: &str, text: &str) {
 #[test]
 #[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
 fn the_table_lists_every_real_document() {
-    let real = root().join("../shared/fixtures/real");
+    let real = real_path("");
     let mut on_disk = BTreeSet::new();
     for dir in std::fs::read_dir(&real).unwrap() {
         let dir = dir.unwrap().path();

@@ -6,10 +6,10 @@
 mod common;
 mod writeup;
 use common::*;
-use status_widget::model::{
+use status_core::model::{
     load_str, CalendarDate, Format, Impact, IncidentStatus, Level, SourceFormat, Text, Timestamp,
 };
-use status_widget::view::{derive, Overall, ViewSettings};
+use status_core::view::{derive, Overall, ViewSettings};
 use std::rc::Rc;
 
 #[test]

@@ -3,11 +3,11 @@
 
 mod common;
 use common::*;
-use status_widget::model::{
+use status_core::model::{
     load_str, ComponentStatus, Format, Impact, IncidentStatus, Level, LoadError, MaintenanceStatus,
     SourceFormat, Text,
 };
-use status_widget::view::{derive, Overall, ViewSettings};
+use status_core::view::{derive, Overall, ViewSettings};
 use std::rc::Rc;
 
 #[test]

@@ -7,8 +7,8 @@
 
 mod common;
 use common::*;
-use status_widget::model::{load_str, Format, Level, Loaded, ProblemKind, Severity};
-use status_widget::view::{derive, ItemSource, Overall, StatusView, ViewSettings};
+use status_core::model::{load_str, Format, Level, Loaded, ProblemKind, Severity};
+use status_core::view::{derive, ItemSource, Overall, StatusView, ViewSettings};
 use std::rc::Rc;
 
 /// Reads `name` from the real Statuspage captures.

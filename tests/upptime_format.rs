@@ -6,8 +6,8 @@
 
 mod common;
 use common::*;
-use status_widget::model::{load_str, ComponentStatus, Format, Level, LoadError, SourceFormat};
-use status_widget::view::{derive, ItemSource, Overall, ViewSettings};
+use status_core::model::{load_str, ComponentStatus, Format, Level, LoadError, SourceFormat};
+use status_core::view::{derive, ItemSource, Overall, ViewSettings};
 use std::rc::Rc;
 
 #[test]

@@ -1,16 +1,27 @@
 //! Helpers shared by the native test files.
 #![allow(dead_code)]
 
-use status_widget::model::{load_str, Format, Loaded, Timestamp};
+use status_core::model::{load_str, Format, Loaded, Timestamp};
 use std::path::PathBuf;
 
 mod raw_markup;
 #[allow(unused_imports)]
 pub use raw_markup::RAW_MARKUP;
 
-/// The repository's root directory.
+/// The repository's root directory (the folder with `www/`), from whichever crate's tests run.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    crate_dir
+        .ancestors()
+        .find(|dir| dir.join("www/status.json").is_file())
+        .map(PathBuf::from)
+        .unwrap_or(crate_dir)
+}
+
+/// Where a real status document lies: `../shared/fixtures/real/<relative>` beside the repository
+/// (third-party data, read where it lies, never copied in). `""` is the folder itself.
+pub fn real_path(relative: &str) -> PathBuf {
+    root().join("../shared/fixtures/real").join(relative)
 }
 
 /// A file under `tests/fixtures/`.
@@ -27,7 +38,7 @@ pub fn www(name: &str) -> String {
 /// A real status document, `../shared/fixtures/real/<relative>`: third-party data read where it
 /// lies, never copied into the repository.
 pub fn real_text(relative: &str) -> String {
-    let path = root().join("../shared/fixtures/real").join(relative);
+    let path = real_path(relative);
     std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "{}: {e} (the real documents live beside the repository; CI has them too)",

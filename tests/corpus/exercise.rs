@@ -5,8 +5,8 @@
 //! would panic.
 #![allow(dead_code)]
 
-use status_widget::model::{load_str, Format, SourceFormat, StatusDocument, Timestamp};
-use status_widget::view::{
+use status_core::model::{load_str, Format, SourceFormat, StatusDocument, Timestamp};
+use status_core::view::{
     derive, duration_parts, group_by_day, relative_parts, ReadReport, ViewReport, ViewSettings,
 };
 use std::rc::Rc;
@@ -58,11 +58,8 @@ pub fn exercise(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    for format in [
-        Format::Auto,
-        Format::Only(SourceFormat::Native),
-        Format::Only(SourceFormat::Statuspage),
-    ] {
+    let every_format = SourceFormat::ALL.into_iter().map(Format::Only);
+    for format in std::iter::once(Format::Auto).chain(every_format) {
         let result = load_str(text, format);
         let read = ReadReport::of(&result);
         let Ok(loaded) = result else {

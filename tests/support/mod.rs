@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use gloo_events::EventListener;
+use status_core::model::Timestamp;
 use status_widget::embed::{mount_widget, MountedWidget};
-use status_widget::model::Timestamp;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -471,7 +471,7 @@ impl<C: yew::BaseComponent> Drop for Rendered<C> {
 /// The widget's English words and time formatter.
 pub fn english() -> status_widget::components::Locale {
     status_widget::components::Locale {
-        strings: status_widget::i18n::strings_for("en"),
+        strings: status_core::i18n::strings_for("en"),
         formatter: Rc::new(status_widget::io::intl::TimeFormatter::new("en")),
     }
 }
