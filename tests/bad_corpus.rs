@@ -11,7 +11,8 @@ mod generated;
 
 use common::*;
 use serde_json::Value;
-use status_core::model::{load_str, Format, StatusDocument};
+use status_core::formats::{load_str, Format};
+use status_core::model::StatusDocument;
 use status_core::view::{derive, ViewSettings};
 use std::rc::Rc;
 

@@ -4,11 +4,11 @@
 
 mod common;
 use common::*;
-use status_core::model::json::JsonErrorKind;
-use status_core::model::{
-    load_str, start_parse, ComponentStatus, Format, Impact, IncidentStatus, LoadError, Severity,
-    MAX_DOCUMENT_BYTES,
+use status_core::formats::json::JsonErrorKind;
+use status_core::formats::{
+    load_str, start_parse, Format, LoadError, Severity, MAX_DOCUMENT_BYTES,
 };
+use status_core::model::{ComponentStatus, Impact, IncidentStatus};
 
 #[test]
 fn an_html_error_page_is_reported_as_html_not_json() {

@@ -1,5 +1,5 @@
 //! The login-page banner in real browsers: what a reader sees for each kind of status (incidents,
-//! maintenance, notices, both formats, imported markup), the indicator, announcements, dismissal,
+//! maintenance, notices, every format, imported markup), the indicator, announcements, dismissal,
 //! the page's own children, themes, long updates and the headless entry point.
 #![cfg(target_arch = "wasm32")]
 

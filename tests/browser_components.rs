@@ -4,7 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 mod support;
-use status_core::model::{load_str, Format, Timestamp};
+use status_core::formats::{load_str, Format};
+use status_core::model::Timestamp;
 use status_core::view::{derive, Overall, StatusView, ViewSettings};
 use status_widget::components::{Banner, BannerProps, Indicator, IndicatorProps};
 use std::rc::Rc;

@@ -4,8 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect, JSON};
-use status_core::model::json::JsonErrorKind;
-use status_core::model::{Format, LoadError, SourceFormat, Timestamp};
+use status_core::formats::json::JsonErrorKind;
+use status_core::formats::{Format, LoadError, SourceFormat};
+use status_core::model::Timestamp;
 use status_core::view::{derive, ViewSettings};
 use status_widget::js::api::check_status;
 use status_widget::js::document::load_js;

@@ -6,9 +6,8 @@
 
 mod common;
 use common::*;
-use status_core::model::{
-    load_str, ComponentStatus, Format, Impact, IncidentStatus, Level, SourceFormat,
-};
+use status_core::formats::{load_str, Format, SourceFormat};
+use status_core::model::{ComponentStatus, Impact, IncidentStatus, Level};
 use status_core::view::{derive, ItemSource, Overall, ViewSettings};
 use std::rc::Rc;
 

@@ -7,7 +7,8 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use status_core::model::{load_str, Format, Text, Timestamp};
+use status_core::formats::{load_str, Format};
+use status_core::model::{Text, Timestamp};
 use status_core::view::{derive, ItemView, ReadReport, StatusEvent, ViewReport, ViewSettings};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;

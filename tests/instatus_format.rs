@@ -6,9 +6,8 @@
 
 mod common;
 use common::*;
-use status_core::model::{
-    load_str, Format, Impact, IncidentStatus, Level, LoadError, MaintenanceStatus, SourceFormat,
-};
+use status_core::formats::{load_str, Format, LoadError, SourceFormat};
+use status_core::model::{Impact, IncidentStatus, Level, MaintenanceStatus};
 use status_core::view::{derive, ItemSource, Overall, ViewSettings};
 use std::rc::Rc;
 

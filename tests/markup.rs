@@ -6,7 +6,7 @@
 mod common;
 use common::*;
 use proptest::prelude::*;
-use status_core::model::markup::parse;
+use status_core::formats::markup::parse;
 use status_core::model::{plain_text, Block, Inline, Text};
 
 /// The blocks as compact markup, for readable expectations (`<p>`, `<h>`, `<ul>`, `<ol start>`,
@@ -212,9 +212,9 @@ fn no_real_body_shows_raw_markup() {
         for entry in std::fs::read_dir(real_path(dir)).unwrap() {
             let path = entry.unwrap().path();
             let relative = format!("{dir}/{}", path.file_name().unwrap().to_string_lossy());
-            let Ok(loaded) = status_core::model::load_str(
+            let Ok(loaded) = status_core::formats::load_str(
                 &real_text(&relative),
-                status_core::model::Format::Auto,
+                status_core::formats::Format::Auto,
             ) else {
                 continue;
             };

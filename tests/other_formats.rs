@@ -5,10 +5,8 @@
 
 mod common;
 use common::*;
-use status_core::model::{
-    load_str, ComponentStatus, Format, Impact, IncidentStatus, Level, Loaded, MaintenanceStatus,
-    SourceFormat,
-};
+use status_core::formats::{load_str, Format, Loaded, SourceFormat};
+use status_core::model::{ComponentStatus, Impact, IncidentStatus, Level, MaintenanceStatus};
 use status_core::view::{derive, ItemSource, Overall, StatusView, ViewSettings};
 use std::rc::Rc;
 

@@ -10,8 +10,8 @@ mod common;
 mod generated;
 use common::*;
 use generated::generated;
-use status_core::model::json::{parse, Node, Parsing};
-use status_core::model::{load_native, parse_text, start_native, Loaded};
+use status_core::formats::json::{parse, Node, Parsing};
+use status_core::formats::{load_native, parse_text, start_native, Loaded};
 
 /// Parses `text` in steps of `budget` bytes; the result and how many steps it took.
 fn parse_in_steps(text: &str, budget: usize) -> (Result<Node, String>, usize) {

@@ -7,7 +7,8 @@
 
 mod common;
 use common::*;
-use status_core::model::{load_str, Format, MaintenanceStatus};
+use status_core::formats::{load_str, Format};
+use status_core::model::MaintenanceStatus;
 use status_core::view::{derive, ItemSource, ItemView, ReadReport, ViewReport, ViewSettings};
 use std::collections::BTreeSet;
 use std::rc::Rc;

@@ -4,7 +4,7 @@
 
 mod common;
 use common::*;
-use status_core::model::{load_str, Format, SourceFormat};
+use status_core::formats::{load_str, Format, SourceFormat};
 
 fn validator() -> jsonschema::Validator {
     let schema: serde_json::Value = serde_json::from_str(&www("status.schema.json")).unwrap();

@@ -6,9 +6,8 @@
 mod common;
 mod writeup;
 use common::*;
-use status_core::model::{
-    load_str, CalendarDate, Format, Impact, IncidentStatus, Level, SourceFormat, Text, Timestamp,
-};
+use status_core::formats::{load_str, Format, SourceFormat};
+use status_core::model::{CalendarDate, Impact, IncidentStatus, Level, Text, Timestamp};
 use status_core::view::{derive, Overall, ViewSettings};
 use std::rc::Rc;
 

@@ -3,10 +3,8 @@
 
 mod common;
 use common::*;
-use status_core::model::{
-    load_str, ComponentStatus, Format, Impact, IncidentStatus, Level, LoadError, MaintenanceStatus,
-    SourceFormat, Text,
-};
+use status_core::formats::{load_str, Format, LoadError, SourceFormat};
+use status_core::model::{ComponentStatus, Impact, IncidentStatus, Level, MaintenanceStatus, Text};
 use status_core::view::{derive, Overall, ViewSettings};
 use std::rc::Rc;
 

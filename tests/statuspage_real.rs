@@ -7,7 +7,8 @@
 
 mod common;
 use common::*;
-use status_core::model::{load_str, Format, Level, Loaded, ProblemKind, Severity};
+use status_core::formats::{load_str, Format, Loaded, ProblemKind, Severity};
+use status_core::model::Level;
 use status_core::view::{derive, ItemSource, Overall, StatusView, ViewSettings};
 use std::rc::Rc;
 

@@ -6,7 +6,8 @@
 
 mod common;
 use common::*;
-use status_core::model::{load_str, ComponentStatus, Format, Level, LoadError, SourceFormat};
+use status_core::formats::{load_str, Format, LoadError, SourceFormat};
+use status_core::model::{ComponentStatus, Level};
 use status_core::view::{derive, ItemSource, Overall, ViewSettings};
 use std::rc::Rc;
 

@@ -6,9 +6,9 @@
 //! The chunks: `foreign`, the readers of other tools' formats with the markup reader; and
 //! `lang_<tag>`, the widget's words in each language but English (`lang_de`, `lang_ar` …).
 
+use crate::formats::json::Node;
+use crate::formats::{load_foreign, Loaded, SourceFormat};
 use crate::i18n::Strings;
-use crate::model::json::Node;
-use crate::model::{load_foreign, Loaded, SourceFormat};
 
 /// A chunk of the widget's code could not be loaded: not found, no network, or a file whose
 /// bytes do not match the hash the build pinned. The next call tries again.

@@ -6,7 +6,7 @@ use super::clock::random;
 use super::console::warn_once;
 use super::page_events;
 use super::sources::{load_first, Current, Failure};
-use crate::model::Format;
+use crate::formats::Format;
 use crate::schedule::{next_poll_ms, retry_ms};
 use futures::channel::oneshot;
 use gloo_events::EventListener;

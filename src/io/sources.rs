@@ -3,10 +3,10 @@
 
 use super::chunks::{read_foreign, ChunkError};
 use super::fetch::{fetch_text, FetchError};
-use crate::model::{
+use crate::formats::{
     detect, start_native, start_parse, Format, LoadError, Loaded, Problem, SourceFormat,
-    StatusDocument,
 };
+use crate::model::StatusDocument;
 use crate::view::FailureKind;
 use std::rc::Rc;
 use web_sys::AbortController;

@@ -3,7 +3,8 @@
 
 use super::document::load_js;
 use crate::config::WidgetConfig;
-use crate::model::{Format, Timestamp};
+use crate::formats::Format;
+use crate::model::Timestamp;
 use crate::view::{derive, ReadReport, ViewReport, ViewSettings};
 use serde::Serialize;
 use std::rc::Rc;
@@ -12,7 +13,9 @@ use wasm_bindgen::JsCast;
 
 /// Checks a status document (JSON text or an object) the way the widget reads it, and returns
 /// `{ ok, format, error, problems: [{ severity, path, line, column, message }] }`.
-/// `format` is `"auto"` (the default), `"native"`, `"statuspage"` or `"instatus"`.
+/// `format` is `"auto"` (the default) or a format's name, as the element's `format` attribute
+/// takes it (`"native"`, `"statuspage"`, `"instatus"`, `"cstate"`, `"upptime"`, `"statusio"`,
+/// `"slack"`, `"heroku"`).
 #[wasm_bindgen(js_name = checkStatus)]
 pub fn check_status(document: JsValue, format: Option<String>) -> JsValue {
     let format = format

@@ -4,8 +4,8 @@
 //! object is an error rather than a stack overflow. (Walking them by hand instead of through
 //! serde-wasm-bindgen's deserializer keeps serde's error-formatting code out of the wasm.)
 
-use crate::model::json::{whole_number, JsonErrorKind, Node, Value, MAX_DEPTH};
-use crate::model::{load_node, load_str, Format, LoadError, Loaded};
+use crate::formats::json::{whole_number, JsonErrorKind, Node, Value, MAX_DEPTH};
+use crate::formats::{load_node, load_str, Format, LoadError, Loaded};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads `value` as a status document: text is parsed with the model's own JSON reader (so

@@ -1,7 +1,8 @@
 //! Helpers shared by the native test files.
 #![allow(dead_code)]
 
-use status_core::model::{load_str, Format, Loaded, Timestamp};
+use status_core::formats::{load_str, Format, Loaded};
+use status_core::model::Timestamp;
 use std::path::PathBuf;
 
 mod raw_markup;

@@ -5,7 +5,8 @@
 //! would panic.
 #![allow(dead_code)]
 
-use status_core::model::{load_str, Format, SourceFormat, StatusDocument, Timestamp};
+use status_core::formats::{load_str, Format, SourceFormat};
+use status_core::model::{StatusDocument, Timestamp};
 use status_core::view::{
     derive, duration_parts, group_by_day, relative_parts, ReadReport, ViewReport, ViewSettings,
 };

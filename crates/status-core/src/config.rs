@@ -2,7 +2,7 @@
 //! lookup function, so every rule here is tested natively. Bad values fall back to defaults
 //! rather than failing: a typo in an attribute must not take the banner away.
 
-use crate::model::Format;
+use crate::formats::Format;
 use crate::view::ViewSettings;
 
 /// Every attribute the element observes; a change to any of them re-reads the configuration.
@@ -163,7 +163,7 @@ impl WidgetConfig {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::model::SourceFormat;
+    use crate::formats::SourceFormat;
 
     fn config(pairs: &[(&str, &str)]) -> WidgetConfig {
         WidgetConfig::from_attributes(|name| {

@@ -9,6 +9,7 @@
 #![warn(missing_docs)]
 
 pub mod config;
+pub mod formats;
 pub mod i18n;
 pub mod model;
 pub mod schedule;

@@ -2,7 +2,7 @@
 
 use super::CliError;
 use serde_json::{json, Value};
-use status_core::model::{load_str, Format, LoadError, Severity};
+use status_core::formats::{load_str, Format, LoadError, Severity};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -8,9 +8,10 @@
 
 use super::{store, CliError};
 use serde_json::{json, Map, Value};
+use status_core::formats::{load_str, Format, SourceFormat};
 use status_core::model::{
-    load_str, ActiveItem, Component, Format, Incident, Maintenance, Notice, SourceFormat,
-    StatusDocument, Text, Timestamp, Update, Vocabulary,
+    ActiveItem, Component, Incident, Maintenance, Notice, StatusDocument, Text, Timestamp, Update,
+    Vocabulary,
 };
 use std::path::Path;
 use std::process::ExitCode;

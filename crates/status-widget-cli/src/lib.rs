@@ -134,7 +134,7 @@ enum Command {
     Init(init::Args),
     /// Check status files the way the widget reads them; exit status 1 on any error.
     Check {
-        /// Status files (format v1 or Statuspage JSON).
+        /// Status files (format v1, or any format the widget reads: Statuspage, Instatus, cState …).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Print the result as JSON (for CI).

@@ -6,7 +6,7 @@
 
 use super::CliError;
 use serde_json::Value;
-use status_core::model::{load_str, Format, Loaded, Problem, Severity, SourceFormat};
+use status_core::formats::{load_str, Format, Loaded, Problem, Severity, SourceFormat};
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -5,7 +5,6 @@ mod cli_support;
 use cli_support::*;
 use serde_json::{json, Value};
 use std::fs;
-use std::path::Path;
 
 #[test]
 fn every_command_has_help() {

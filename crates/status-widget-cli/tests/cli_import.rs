@@ -8,7 +8,7 @@ mod cli_support;
 mod common;
 use cli_support::*;
 use common::{real_cases, t};
-use status_core::model::{load_str, Format, SourceFormat};
+use status_core::formats::{load_str, Format, SourceFormat};
 use status_core::view::{derive, ViewSettings};
 use std::fs;
 use std::rc::Rc;

@@ -4,7 +4,7 @@
 mod cli_support;
 use cli_support::*;
 use serde_json::json;
-use status_core::model::{load_str, Format, SourceFormat};
+use status_core::formats::{load_str, Format, SourceFormat};
 use std::fs;
 
 #[test]

@@ -87,7 +87,8 @@ impl core::fmt::Display for DismissalKey {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::model::{load_str, Format, Text, Timestamp, Update};
+    use crate::formats::{load_str, Format};
+    use crate::model::{Text, Timestamp, Update};
 
     fn doc() -> crate::model::StatusDocument {
         let text = r#"{"version": 1, "incidents": [{"id": "a|b:c", "title": "Login down", "impact": "minor",

@@ -26,9 +26,9 @@ impl Text {
     }
 
     /// Text written with the HTML and Markdown that imported formats use
-    /// ([`super::markup::parse`]).
+    /// ([`crate::formats::markup::parse`]).
     pub fn from_markup(source: &str) -> Self {
-        let blocks = super::markup::parse(source);
+        let blocks = crate::formats::markup::parse(source);
         Text {
             plain: plain_text(&blocks),
             blocks: Some(blocks.into()),

@@ -135,7 +135,8 @@ pub fn derive(doc: &Rc<StatusDocument>, settings: &ViewSettings, now: Timestamp)
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::model::{load_str, Format, Impact, IncidentStatus, Text};
+    use crate::formats::{load_str, Format};
+    use crate::model::{Impact, IncidentStatus, Text};
     use crate::view::{ItemKind, StatusEvent};
 
     fn doc() -> Rc<StatusDocument> {

@@ -1,6 +1,6 @@
 //! What the widget shows, worked out from the model without touching the browser.
 //!
-//! [`derive`] turns a document, the element's settings ([`ViewSettings`]) and an instant into one
+//! [`derive()`] turns a document, the element's settings ([`ViewSettings`]) and an instant into one
 //! [`StatusView`]. Every surface reads that one value: the banner and the indicator render it, the
 //! status page renders it with each item's details, the element's events are read from it
 //! ([`StatusEvent`]) and the headless `deriveStatus` serialises it ([`ViewReport`]).

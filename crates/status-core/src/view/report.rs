@@ -4,7 +4,8 @@
 
 use super::derive::StatusView;
 use super::items::{ItemSource, ItemView};
-use crate::model::{LoadError, Loaded, Problem, Severity, Timestamp, Vocabulary};
+use crate::formats::{LoadError, Loaded, Problem, Severity};
+use crate::model::{Timestamp, Vocabulary};
 use serde::Serialize;
 
 /// A problem, as JavaScript sees it.
@@ -37,7 +38,8 @@ impl From<&Problem> for ProblemReport {
 pub struct ReadReport {
     /// True when the document was read and has no errors.
     ok: bool,
-    /// `"native"`, `"statuspage"` or `"instatus"`; `null` when nothing could be read.
+    /// The format it was read as ([`SourceFormat::name`](crate::formats::SourceFormat::name):
+    /// `"native"`, `"statuspage"`, `"instatus"`, `"cstate"` …); `null` when nothing could be read.
     format: Option<&'static str>,
     /// Why the document could not be read at all.
     error: Option<String>,

@@ -67,7 +67,8 @@ pub fn relative_parts(delta_ms: i64) -> (f64, &'static str) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::model::{load_str, Format, Text, Timestamp};
+    use crate::formats::{load_str, Format};
+    use crate::model::{Text, Timestamp};
 
     fn t(s: &str) -> Timestamp {
         Timestamp::parse_rfc3339(s).unwrap()

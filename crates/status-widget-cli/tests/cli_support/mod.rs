@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use serde_json::{json, Value};
-use status_core::model::{load_str, Format, SourceFormat};
+use status_core::formats::{load_str, Format, SourceFormat};
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpStream;

@@ -11,9 +11,9 @@
 
 use super::json::{Node, Value};
 use super::reader::{Entry, Path, Reader};
-use super::text::Text;
-use super::time::Timestamp;
-use super::types::{
+use crate::model::time::Timestamp;
+use crate::model::Text;
+use crate::model::{
     Component, ComponentStatus, DeclaredStatus, Impact, Incident, IncidentStatus, Level, Notice,
     NoticeLevel, Service, StatusDocument,
 };

@@ -10,9 +10,9 @@
 //! incidents.
 
 use super::json::{Node, Value};
-use super::order;
 use super::reader::{Entry, Path, Reader};
-use super::types::{
+use crate::model::order;
+use crate::model::{
     Component, ComponentStatus, DeclaredStatus, Impact, Incident, IncidentStatus, Level, Service,
     StatusDocument, Update,
 };

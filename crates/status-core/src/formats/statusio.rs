@@ -10,9 +10,9 @@
 //! progress / scheduled, with `datetime_planned_start`/`_end`.
 
 use super::json::Node;
-use super::order;
 use super::reader::{Entry, Path, Reader};
-use super::types::{
+use crate::model::order;
+use crate::model::{
     Component, ComponentStatus, DeclaredStatus, Impact, Incident, IncidentStatus, Level,
     Maintenance, MaintenanceStatus, Service, StatusDocument, Update,
 };

@@ -7,9 +7,9 @@
 //! `services` (as component ids) and `notes[]` (the timeline) → incidents.
 
 use super::json::{Node, Value};
-use super::order;
 use super::reader::{Entry, Path, Reader};
-use super::types::{
+use crate::model::order;
+use crate::model::{
     DeclaredStatus, Impact, Incident, IncidentStatus, Level, Notice, NoticeLevel, Service,
     StatusDocument, Update,
 };

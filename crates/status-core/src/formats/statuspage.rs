@@ -13,7 +13,7 @@
 use super::json::{Node, Value};
 use super::problems::Severity;
 use super::reader::{Entry, Path, Reader};
-use super::types::{
+use crate::model::{
     Component, ComponentStatus, DeclaredStatus, Impact, Incident, IncidentStatus, Level,
     Maintenance, MaintenanceStatus, Service, StatusDocument, Update, Vocabulary,
 };
@@ -258,6 +258,6 @@ fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
         .collect();
     // The API lists updates newest first; the model keeps timelines oldest first.
     updates.reverse();
-    super::order::sort_by_key(&mut updates, |u| (0, super::order::time_key(u.at)));
+    crate::model::order::sort_by_key(&mut updates, |u| (0, crate::model::order::time_key(u.at)));
     updates
 }

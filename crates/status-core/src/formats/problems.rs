@@ -2,8 +2,8 @@
 //! with single fields or entries that the reader works around.
 
 use super::json::{JsonError, Position};
-use super::links::LinkError;
-use super::time::TimeError;
+use crate::model::links::LinkError;
+use crate::model::time::TimeError;
 use core::fmt;
 
 /// The newest status format version this widget reads.

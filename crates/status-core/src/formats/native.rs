@@ -3,8 +3,8 @@
 use super::json::Node;
 use super::problems::{ProblemKind, Severity};
 use super::reader::{Entry, Path, Reader};
-use super::text::Text;
-use super::types::{
+use crate::model::Text;
+use crate::model::{
     Component, ComponentStatus, ContactLink, Impact, Incident, IncidentStatus, Maintenance,
     MaintenanceStatus, Notice, NoticeLevel, Service, StatusDocument, Update,
 };

@@ -11,7 +11,7 @@
 use super::json::{Node, Value};
 use super::reader::{Entry, Path, Reader};
 use super::statuspage::read_page;
-use super::types::{
+use crate::model::{
     DeclaredStatus, Impact, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus,
     StatusDocument,
 };

@@ -9,8 +9,8 @@
 mod html;
 mod inline;
 
-use super::links::safe_href;
-use super::text::{Block, Inline};
+use crate::model::links::safe_href;
+use crate::model::{Block, Inline};
 use html::{Element, Tag};
 
 /// The deepest nesting of emphasis and links kept; tags deeper than this are dropped, their

@@ -1,13 +1,13 @@
-//! Lenient field access shared by both format readers: every field is optional to the reader,
+//! Lenient field access shared by every format's reader: every field is optional to the reader,
 //! a value of the wrong type or an unknown name becomes a [`Problem`] and a safe default, and one
 //! bad entry never hides the others.
 
 use super::json::{Node, Value};
-use super::links::safe_href;
 use super::problems::{Problem, ProblemKind, Severity};
-use super::text::Text;
-use super::time::{CalendarDate, Timestamp};
-use super::types::Vocabulary;
+use crate::model::links::safe_href;
+use crate::model::time::{CalendarDate, Timestamp};
+use crate::model::Text;
+use crate::model::Vocabulary;
 use std::collections::HashSet;
 
 /// Collects problems while a document is read.

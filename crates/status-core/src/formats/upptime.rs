@@ -8,7 +8,7 @@
 
 use super::json::{Node, Value};
 use super::reader::{Entry, Path, Reader};
-use super::types::{Component, ComponentStatus, DeclaredStatus, Level, Service, StatusDocument};
+use crate::model::{Component, ComponentStatus, DeclaredStatus, Level, Service, StatusDocument};
 use std::collections::HashSet;
 
 /// Whether a document is Upptime's summary: a non-empty list of objects with `slug` and `status`.
