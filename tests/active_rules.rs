@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use status_core::model::{ActiveItem, Level, StatusDocument, Text, Timestamp};
+use status_core::model::{ActiveItem, ComponentStatus, Level, StatusDocument, Text, Timestamp};
 use status_core::view::{derive, ItemView, Overall, StatusView, ViewSettings};
 use std::rc::Rc;
 
@@ -28,8 +28,8 @@ fn incidents_come_most_severe_first_then_most_recent() {
     assert_eq!(incident_ids, ["ipad-login", "slow-pages", "old-minor"]);
     assert_eq!(
         now.overall,
-        Overall::Level(Level::Critical),
-        "the login component is in a major outage"
+        Overall::Level(Level::Major),
+        "a major incident, and the login component in a major outage (major on Statuspage's scale)"
     );
 }
 
@@ -89,12 +89,26 @@ fn notice_windows_include_the_start_and_exclude_the_end() {
 fn the_level_is_the_worst_of_incidents_components_and_work_under_way() {
     let mut doc = load_fixture("native-active.json").document;
     let now = t("2024-11-05T10:00:00Z");
-    assert_eq!(doc.level(now), Level::Critical);
-    doc.components.clear();
-    assert_eq!(doc.level(now), Level::Major, "the iPad incident is major");
+    assert_eq!(
+        doc.level(now),
+        Level::Major,
+        "a major incident, a component's major outage"
+    );
     doc.incidents
         .retain(|i| i.impact < status_core::model::Impact::Major);
-    assert_eq!(doc.level(now), Level::Minor);
+    assert_eq!(
+        doc.level(now),
+        Level::Major,
+        "the login component's major outage is major on Statuspage's scale"
+    );
+    doc.components[0].status = ComponentStatus::PartialOutage;
+    assert_eq!(
+        doc.level(now),
+        Level::Minor,
+        "a partial outage is minor on Statuspage's scale"
+    );
+    doc.components.clear();
+    assert_eq!(doc.level(now), Level::Minor, "slow pages is minor");
     doc.incidents.clear();
     assert_eq!(
         doc.level(now),

@@ -113,8 +113,8 @@ async fn the_indicator_names_the_level_and_links_the_status_page() {
     })
     .await;
     let indicator = i.root.query_selector(".indicator").unwrap().unwrap();
-    assert!(indicator.class_list().contains("level-critical"));
-    assert_eq!(i.texts(".summary"), ["Major outage"]);
+    assert!(indicator.class_list().contains("level-major"));
+    assert_eq!(i.texts(".summary"), ["Partial outage"]);
     assert_eq!(
         i.attribute("a.link", "href").as_deref(),
         Some("https://status.example.org/")

@@ -150,3 +150,61 @@ fn a_component_filter_drops_the_pages_overall_word() {
     );
     assert!(view.active.is_empty());
 }
+
+/// Statuspage's own scale for components, read off every capture that shows it: where the
+/// components are the worst thing on the page (no incident more severe than them), the capture's
+/// indicator is the level the widget derives from its components: a partial outage is `minor`,
+/// a major outage `major` (github-summary 2022-11-25 and 2026-02-09: partial → minor; 2026-08-17
+/// and the statuscheck hybrid: major → major; twilio 2020-06-16 likewise). Before, the widget said one step more.
+#[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
+fn components_count_on_statuspages_own_scale() {
+    let mut compared = Vec::new();
+    for entry in std::fs::read_dir(real_path("statuspage")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let Ok(loaded) = load_str(&real_text(&format!("statuspage/{name}")), Format::Auto) else {
+            continue;
+        };
+        let doc = &loaded.document;
+        let Some(indicator) = doc.declared.as_ref().map(|d| d.level) else {
+            continue;
+        };
+        let Some(worst) = doc.components.iter().map(|c| Level::from(c.status)).max() else {
+            continue;
+        };
+        if worst > Level::Maintenance {
+            assert_eq!(
+                worst, indicator,
+                "{name}: the worst component against the indicator"
+            );
+            compared.push(name);
+        }
+    }
+    compared.sort();
+    assert_eq!(
+        compared,
+        [
+            "github-summary-2022-11-25-active-incident.json",
+            "github-summary-2026-02-09-three-incidents.json",
+            "github-summary-2026-08-17-critical-35-updates.json",
+            "statuscheck-github-summary-docexample-hybrid.json",
+            "twilio-summary-2020-06-16-groups-pdt.json",
+        ]
+    );
+}
+
+/// The level never says less than the file's indicator or an incident's impact: a critical
+/// incident beside a component's major outage is critical, and a file whose indicator says
+/// `critical` with every component operational stays critical.
+#[test]
+#[cfg_attr(not(real_documents), ignore = "needs ../shared/fixtures/real")]
+fn the_level_never_says_less_than_the_indicator_or_an_incident() {
+    let hybrid = real("statuscheck-github-summary-docexample-hybrid.json");
+    assert_eq!(shown(&hybrid).overall, Overall::Level(Level::Critical));
+    let major = real("github-summary-2022-11-25-active-incident.json");
+    assert_eq!(
+        shown(&major).overall,
+        Overall::Level(Level::Major),
+        "a major incident with a component in partial outage (minor) is major"
+    );
+}

@@ -166,7 +166,7 @@ mod tests {
             }
         };
         let all = update(&[], at, Some(3_600_000));
-        assert_eq!(all, (Overall::Level(Level::Critical), 7));
+        assert_eq!(all, (Overall::Level(Level::Major), 7));
         // Updated at 09:40: an hour's max-age runs out at 10:40 without the file changing, and
         // from then on the widget says the status is unknown, whatever the file's level.
         let late = update(&[], t("2024-11-05T10:41:00Z"), Some(3_600_000));
