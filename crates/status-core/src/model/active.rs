@@ -20,6 +20,20 @@ pub enum ActiveItem<'a> {
     Notice(&'a Notice),
 }
 
+/// Where an active item lies in its document: the index into its list, or the file's own overall
+/// word. What [`StatusDocument::active_indices`] decides; [`StatusDocument::item_at`] resolves it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActiveIndex {
+    /// `incidents[i]`.
+    Incident(usize),
+    /// `maintenances[i]`.
+    Maintenance(usize),
+    /// `notices[i]`.
+    Notice(usize),
+    /// The file's own overall word (`declared`).
+    Declared,
+}
+
 impl ActiveItem<'_> {
     /// The item's id, unique within its kind.
     pub fn id(&self) -> &str {
@@ -34,11 +48,20 @@ impl ActiveItem<'_> {
 impl StatusDocument {
     /// Incidents that are not resolved: most severe first, then the most recently active.
     pub fn active_incidents(&self) -> Vec<&Incident> {
-        let mut active: Vec<&Incident> = self.incidents.iter().filter(|i| i.is_active()).collect();
-        order::sort_by_key(&mut active, |i| {
+        let indices = self.active_incident_indices();
+        indices.into_iter().map(|i| &self.incidents[i]).collect()
+    }
+
+    /// [`Self::active_incidents`] as indices into `incidents`.
+    fn active_incident_indices(&self) -> Vec<usize> {
+        let mut active: Vec<usize> = (0..self.incidents.len())
+            .filter(|&i| self.incidents[i].is_active())
+            .collect();
+        order::sort_by_key(&mut active, |&i| {
+            let incident = &self.incidents[i];
             (
-                order::descending(i.impact as i64),
-                order::descending(order::time_key(i.last_activity())),
+                order::descending(incident.impact as i64),
+                order::descending(order::time_key(incident.last_activity())),
             )
         });
         active
@@ -47,12 +70,17 @@ impl StatusDocument {
     /// Maintenance the banner shows at `now`: in progress or verifying, or scheduled to start
     /// within 24 hours and not yet past its planned end.
     pub fn active_maintenance(&self, now: Timestamp) -> Vec<&Maintenance> {
-        let mut active: Vec<&Maintenance> = self
-            .maintenances
-            .iter()
-            .filter(|m| match m.status {
+        let indices = self.active_maintenance_indices(now);
+        indices.into_iter().map(|i| &self.maintenances[i]).collect()
+    }
+
+    /// [`Self::active_maintenance`] as indices into `maintenances`.
+    fn active_maintenance_indices(&self, now: Timestamp) -> Vec<usize> {
+        let mut active: Vec<usize> = (0..self.maintenances.len())
+            .filter(|&i| match self.maintenances[i].status {
                 MaintenanceStatus::InProgress | MaintenanceStatus::Verifying => true,
                 MaintenanceStatus::Scheduled => {
+                    let m = &self.maintenances[i];
                     m.starts_at
                         .is_some_and(|s| s <= now.plus_millis(MAINTENANCE_LEAD_MS))
                         && m.ends_at.is_none_or(|e| now < e)
@@ -60,7 +88,8 @@ impl StatusDocument {
                 MaintenanceStatus::Completed => false,
             })
             .collect();
-        order::sort_by_key(&mut active, |m| {
+        order::sort_by_key(&mut active, |&i| {
+            let m = &self.maintenances[i];
             (
                 i64::from(m.status == MaintenanceStatus::Scheduled),
                 order::time_key(m.starts_at),
@@ -71,12 +100,20 @@ impl StatusDocument {
 
     /// Notices whose window contains `now` (`starts_at <= now < ends_at`, either bound optional).
     pub fn active_notices(&self, now: Timestamp) -> Vec<&Notice> {
-        let mut active: Vec<&Notice> = self
-            .notices
-            .iter()
-            .filter(|n| n.starts_at.is_none_or(|s| s <= now) && n.ends_at.is_none_or(|e| now < e))
+        let indices = self.active_notice_indices(now);
+        indices.into_iter().map(|i| &self.notices[i]).collect()
+    }
+
+    /// [`Self::active_notices`] as indices into `notices`.
+    fn active_notice_indices(&self, now: Timestamp) -> Vec<usize> {
+        let mut active: Vec<usize> = (0..self.notices.len())
+            .filter(|&i| {
+                let n = &self.notices[i];
+                n.starts_at.is_none_or(|s| s <= now) && n.ends_at.is_none_or(|e| now < e)
+            })
             .collect();
-        order::sort_by_key(&mut active, |n| {
+        order::sort_by_key(&mut active, |&i| {
+            let n = &self.notices[i];
             (
                 i64::from(n.level != NoticeLevel::Warning),
                 order::time_key(n.starts_at),
@@ -85,39 +122,64 @@ impl StatusDocument {
         active
     }
 
-    /// Everything the banner shows at `now`, in display order.
-    pub fn active_items(&self, now: Timestamp) -> Vec<ActiveItem<'_>> {
-        let incidents = self
-            .active_incidents()
-            .into_iter()
-            .map(ActiveItem::Incident);
-        let maintenance = self
-            .active_maintenance(now)
-            .into_iter()
-            .map(ActiveItem::Maintenance);
-        let notices = self.active_notices(now).into_iter().map(ActiveItem::Notice);
-        let mut items: Vec<ActiveItem<'_>> = incidents.chain(maintenance).chain(notices).collect();
+    /// Where everything the banner shows at `now` lies, in display order.
+    pub fn active_indices(&self, now: Timestamp) -> Vec<ActiveIndex> {
+        let incidents = self.active_incident_indices().into_iter();
+        let maintenance = self.active_maintenance_indices(now).into_iter();
+        let notices = self.active_notice_indices(now).into_iter();
+        let mut items: Vec<ActiveIndex> = incidents
+            .map(ActiveIndex::Incident)
+            .chain(maintenance.map(ActiveIndex::Maintenance))
+            .chain(notices.map(ActiveIndex::Notice))
+            .collect();
         // A file that states trouble and lists nothing that explains it still says so.
         if let Some(declared) = &self.declared {
             if items.is_empty() && declared.level > Level::Operational {
-                items.push(ActiveItem::Notice(&declared.notice));
+                items.push(ActiveIndex::Declared);
             }
         }
         items
     }
 
+    /// The item at `index`, which [`Self::active_indices`] gave for this document (`None` for an
+    /// index that is not this document's).
+    pub fn item_at(&self, index: ActiveIndex) -> Option<ActiveItem<'_>> {
+        Some(match index {
+            ActiveIndex::Incident(i) => ActiveItem::Incident(self.incidents.get(i)?),
+            ActiveIndex::Maintenance(i) => ActiveItem::Maintenance(self.maintenances.get(i)?),
+            ActiveIndex::Notice(i) => ActiveItem::Notice(self.notices.get(i)?),
+            ActiveIndex::Declared => ActiveItem::Notice(&self.declared.as_ref()?.notice),
+        })
+    }
+
+    /// Everything the banner shows at `now`, in display order.
+    pub fn active_items(&self, now: Timestamp) -> Vec<ActiveItem<'_>> {
+        let indices = self.active_indices(now);
+        indices
+            .into_iter()
+            .filter_map(|i| self.item_at(i))
+            .collect()
+    }
+
     /// Scheduled maintenance starting more than 24 hours after `now`, soonest first.
     pub fn upcoming_maintenance(&self, now: Timestamp) -> Vec<&Maintenance> {
-        let mut upcoming: Vec<&Maintenance> = self
-            .maintenances
-            .iter()
-            .filter(|m| {
+        let indices = self.upcoming_maintenance_indices(now);
+        indices.into_iter().map(|i| &self.maintenances[i]).collect()
+    }
+
+    /// [`Self::upcoming_maintenance`] as indices into `maintenances`.
+    pub fn upcoming_maintenance_indices(&self, now: Timestamp) -> Vec<usize> {
+        let mut upcoming: Vec<usize> = (0..self.maintenances.len())
+            .filter(|&i| {
+                let m = &self.maintenances[i];
                 m.status == MaintenanceStatus::Scheduled
                     && m.starts_at
                         .is_some_and(|s| s > now.plus_millis(MAINTENANCE_LEAD_MS))
             })
             .collect();
-        order::sort_by_key(&mut upcoming, |m| (0, order::time_key(m.starts_at)));
+        order::sort_by_key(&mut upcoming, |&i| {
+            (0, order::time_key(self.maintenances[i].starts_at))
+        });
         upcoming
     }
 

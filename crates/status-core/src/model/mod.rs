@@ -11,7 +11,7 @@ mod text;
 pub mod time;
 mod types;
 
-pub use active::{ActiveItem, MAINTENANCE_LEAD_MS};
+pub use active::{ActiveIndex, ActiveItem, MAINTENANCE_LEAD_MS};
 pub use dismissal::DismissalKey;
 pub use text::{plain_text, Block, Inline, Text};
 pub use time::{CalendarDate, TimeError, Timestamp};

@@ -72,7 +72,8 @@ impl StatusView {
 
     /// The view of the resolved incident `document.incidents[index]`.
     pub fn history_item(&self, index: usize) -> ItemView {
-        self.items().incident(&self.document.incidents[index])
+        self.items()
+            .incident(index, &self.document.incidents[index])
     }
 
     fn items(&self) -> ItemViews<'_> {
@@ -108,14 +109,14 @@ pub fn derive(doc: &Rc<StatusDocument>, settings: &ViewSettings, now: Timestamp)
         now,
     };
     let active = document
-        .active_items(now)
-        .iter()
-        .map(|i| items.active(i))
+        .active_indices(now)
+        .into_iter()
+        .filter_map(|i| items.active(i))
         .collect();
     let upcoming = document
-        .upcoming_maintenance(now)
+        .upcoming_maintenance_indices(now)
         .into_iter()
-        .map(|m| items.maintenance(m))
+        .map(|i| items.maintenance(i, &document.maintenances[i]))
         .collect();
     let overall = if document.is_stale(now, settings.max_age_ms) {
         Overall::Unknown

@@ -2,7 +2,7 @@
 
 use crate::model::links::anchored;
 use crate::model::{
-    last_update_at, latest_timed_update, ActiveItem, DismissalKey, Impact, Incident,
+    last_update_at, latest_timed_update, ActiveIndex, ActiveItem, DismissalKey, Impact, Incident,
     IncidentStatus, Maintenance, MaintenanceStatus, NoticeLevel, StatusDocument, Text, Timestamp,
 };
 
@@ -43,18 +43,8 @@ impl ItemKind {
 }
 
 /// Where an item stands in the (filtered) document, for the details only the page and the
-/// headless report show: an index into its list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ItemSource {
-    /// `document.incidents[i]`.
-    Incident(usize),
-    /// `document.maintenances[i]`.
-    Maintenance(usize),
-    /// `document.notices[i]`.
-    Notice(usize),
-    /// `document.declared`: the file's own word on the overall state.
-    Declared,
-}
+/// headless report show: an index into its list, as the model's rules gave it.
+pub type ItemSource = ActiveIndex;
 
 /// One item, ready to render.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,12 +85,6 @@ pub fn component_names(doc: &StatusDocument, ids: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// The position of `item` in `list`, which holds it.
-fn index_in<T>(list: &[T], item: &T) -> usize {
-    let size = core::mem::size_of::<T>().max(1);
-    (item as *const T as usize).wrapping_sub(list.as_ptr() as usize) / size
-}
-
 /// Builds item views for one document, linking to `status_page` (the element's, else the
 /// file's) at each item's anchor when the item has no page of its own.
 pub(crate) struct ItemViews<'a> {
@@ -114,11 +98,11 @@ impl ItemViews<'_> {
         self.status_page.map(|p| anchored(p, id))
     }
 
-    /// An incident, with its latest update as its text.
-    pub fn incident(&self, i: &Incident) -> ItemView {
+    /// The incident `doc.incidents[index]`, with its latest update as its text.
+    pub fn incident(&self, index: usize, i: &Incident) -> ItemView {
         ItemView {
             id: i.id.clone(),
-            source: ItemSource::Incident(index_in(&self.doc.incidents, i)),
+            source: ItemSource::Incident(index),
             key: DismissalKey::of(&ActiveItem::Incident(i)),
             kind: ItemKind::Incident(i.impact, i.status),
             title: i.title.clone(),
@@ -131,13 +115,14 @@ impl ItemViews<'_> {
         }
     }
 
-    /// Maintenance, with its latest timed update, else its description, as its text.
-    pub fn maintenance(&self, m: &Maintenance) -> ItemView {
+    /// The maintenance `doc.maintenances[index]`, with its latest timed update, else its
+    /// description, as its text.
+    pub fn maintenance(&self, index: usize, m: &Maintenance) -> ItemView {
         let planned =
             m.status == MaintenanceStatus::Scheduled && m.starts_at.is_some_and(|s| s > self.now);
         ItemView {
             id: m.id.clone(),
-            source: ItemSource::Maintenance(index_in(&self.doc.maintenances, m)),
+            source: ItemSource::Maintenance(index),
             key: DismissalKey::of(&ActiveItem::Maintenance(m)),
             kind: if planned {
                 ItemKind::MaintenancePlanned
@@ -156,27 +141,33 @@ impl ItemViews<'_> {
         }
     }
 
-    /// An active item of any kind.
-    pub fn active(&self, item: &ActiveItem) -> ItemView {
-        match item {
-            ActiveItem::Incident(i) => self.incident(i),
-            ActiveItem::Maintenance(m) => self.maintenance(m),
-            ActiveItem::Notice(n) => ItemView {
-                id: n.id.clone(),
-                source: match &self.doc.declared {
-                    Some(d) if core::ptr::eq(&d.notice, *n) => ItemSource::Declared,
-                    _ => ItemSource::Notice(index_in(&self.doc.notices, *n)),
-                },
-                key: DismissalKey::of(item),
-                kind: ItemKind::Notice(n.level),
-                title: n.title.clone(),
-                text: n.body.clone(),
-                started_at: None,
-                updated_at: None,
-                ends_at: None,
-                components: Vec::new(),
-                link: n.url.clone(),
-            },
-        }
+    /// The active item at `index` ([`StatusDocument::active_indices`]); `None` for an index that
+    /// is not this document's.
+    pub fn active(&self, index: ActiveIndex) -> Option<ItemView> {
+        Some(match (index, self.doc.item_at(index)?) {
+            (ActiveIndex::Incident(at), ActiveItem::Incident(i)) => self.incident(at, i),
+            (ActiveIndex::Maintenance(at), ActiveItem::Maintenance(m)) => self.maintenance(at, m),
+            (_, item) => self.notice(index, item)?,
+        })
+    }
+
+    /// A notice, or the file's own overall word, with its body as its text.
+    fn notice(&self, source: ActiveIndex, item: ActiveItem<'_>) -> Option<ItemView> {
+        let ActiveItem::Notice(n) = item else {
+            return None;
+        };
+        Some(ItemView {
+            id: n.id.clone(),
+            source,
+            key: DismissalKey::of(&item),
+            kind: ItemKind::Notice(n.level),
+            title: n.title.clone(),
+            text: n.body.clone(),
+            started_at: None,
+            updated_at: None,
+            ends_at: None,
+            components: Vec::new(),
+            link: n.url.clone(),
+        })
     }
 }
