@@ -1,0 +1,43 @@
+//! `status-widget notice add|remove`: notices beside the incidents (exam week, a new sign-in).
+
+use crate::args::NoticeAction;
+use crate::entries::{self, NewNotice};
+use crate::{change, edit, now, time, CliError};
+use std::path::Path;
+
+/// Applies `action` to the status file `file`; returns what to tell the user.
+pub(crate) fn run(file: &Path, action: NoticeAction) -> Result<String, CliError> {
+    change(file, |doc| {
+        Ok(match action {
+            NoticeAction::Add {
+                id,
+                title,
+                message,
+                level,
+                starts_at,
+                ends_at,
+                url,
+            } => {
+                let today = now().to_rfc3339();
+                let id = id.unwrap_or_else(|| edit::slug(&today[..10], &title));
+                let starts_at = starts_at.map(|t| time("starts-at", Some(&t))).transpose()?;
+                let ends_at = ends_at.map(|t| time("ends-at", Some(&t))).transpose()?;
+                let item = entries::object(&NewNotice {
+                    id: &id,
+                    title: &title,
+                    level: &level,
+                    body: message.as_deref(),
+                    starts_at: starts_at.as_deref(),
+                    ends_at: ends_at.as_deref(),
+                    url: url.as_deref(),
+                });
+                edit::add(doc, "notices", item)?;
+                format!("notice {id} added")
+            }
+            NoticeAction::Remove { id } => {
+                edit::remove(doc, "notices", &id)?;
+                format!("notice {id} removed")
+            }
+        })
+    })
+}
