@@ -6,7 +6,7 @@
 //! that render (`components`), the custom element (`embed`) and the headless API (`js`).
 #![warn(missing_docs)]
 
-pub use status_core::{config, formats, i18n, model, schedule, view};
+pub use status_core::{config, formats, i18n, loader, model, schedule, view};
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

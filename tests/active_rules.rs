@@ -1,8 +1,8 @@
 //! What is active at an instant: the banner's contents and order, upcoming work, the level.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use status_core::model::{ActiveItem, ComponentStatus, Level, StatusDocument, Text, Timestamp};
 use status_core::view::{derive, ItemView, Overall, StatusView, ViewSettings};
 use std::rc::Rc;

@@ -3,13 +3,13 @@
 //! not name.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
 #[path = "corpus/exercise.rs"]
 mod exercise;
 #[path = "corpus/generated.rs"]
 mod generated;
+mod native_support;
 
-use common::*;
+use native_support::*;
 use serde_json::Value;
 use status_core::formats::{load_str, Format};
 use status_core::model::StatusDocument;

@@ -2,8 +2,8 @@
 //! which the good entries still show.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use status_core::formats::json::JsonErrorKind;
 use status_core::formats::{
     load_str, start_parse, Format, LoadError, Severity, MAX_DOCUMENT_BYTES,

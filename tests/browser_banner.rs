@@ -3,8 +3,8 @@
 //! the page's own children, themes, long updates and the headless entry point.
 #![cfg(target_arch = "wasm32")]
 
-mod support;
-use support::*;
+mod browser_support;
+use browser_support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;

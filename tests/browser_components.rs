@@ -3,13 +3,13 @@
 //! the widget tests (no element, no fetch, no poller); they prove the whole.
 #![cfg(target_arch = "wasm32")]
 
-mod support;
+mod browser_support;
+use browser_support::{english, Rendered};
 use status_core::formats::{load_str, Format};
 use status_core::model::Timestamp;
 use status_core::view::{derive, Overall, StatusView, ViewSettings};
 use status_widget::components::{Banner, BannerProps, Indicator, IndicatorProps};
 use std::rc::Rc;
-use support::{english, Rendered};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::Callback;

@@ -4,11 +4,11 @@
 //! file or leaves a link other than https:, http: or mailto:.
 #![cfg(target_arch = "wasm32")]
 
+mod browser_support;
 #[path = "corpus/generated.rs"]
 mod generated;
-mod support;
 
-use support::*;
+use browser_support::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 

@@ -4,9 +4,9 @@
 //! `SAFARIDRIVER`) or the zone was lost, so a "WebKit" step can never pass by running Chromium.
 #![cfg(target_arch = "wasm32")]
 
-mod support;
+mod browser_support;
+use browser_support::*;
 use js_sys::Reflect;
-use support::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 

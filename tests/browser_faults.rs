@@ -5,8 +5,8 @@
 //! (404, 500, an HTML error page and a hanging host: `browser_reading.rs`.)
 #![cfg(target_arch = "wasm32")]
 
-mod support;
-use support::*;
+mod browser_support;
+use browser_support::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

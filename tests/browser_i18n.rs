@@ -4,10 +4,10 @@
 //! page's direction.
 #![cfg(target_arch = "wasm32")]
 
-mod support;
+mod browser_support;
+use browser_support::*;
 use status_core::i18n::{strings_for, LANGUAGES};
 use status_widget::io::intl::TimeFormatter;
-use support::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 

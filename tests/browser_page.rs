@@ -2,10 +2,10 @@
 //! grouped by the reader's day with local times, permalinks, long histories, Statuspage files.
 #![cfg(target_arch = "wasm32")]
 
-mod support;
+mod browser_support;
 mod writeup;
+use browser_support::*;
 use status_core::model::Timestamp;
-use support::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 

@@ -4,8 +4,8 @@
 //! after a dismissal; `inline` stays in the flow.
 #![cfg(target_arch = "wasm32")]
 
-mod support;
-use support::*;
+mod browser_support;
+use browser_support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

@@ -3,9 +3,9 @@
 //! a failed one is reported as the widget's own fetch would be, and polling asks the server.
 #![cfg(target_arch = "wasm32")]
 
-mod support;
+mod browser_support;
+use browser_support::*;
 use status_widget::embed::offer_status;
-use support::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 

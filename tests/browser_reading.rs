@@ -3,9 +3,9 @@
 //! and failing or malformed responses that must leave the page working.
 #![cfg(target_arch = "wasm32")]
 
-mod support;
+mod browser_support;
+use browser_support::*;
 use status_core::model::Timestamp;
-use support::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;

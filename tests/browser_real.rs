@@ -6,7 +6,8 @@
 //! WebKit.
 #![cfg(target_arch = "wasm32")]
 
-mod support;
+mod browser_support;
+use browser_support::*;
 use status_core::formats::{load_str, Format};
 use status_core::model::Timestamp;
 use status_core::view::{derive, ItemSource, StatusView, ViewSettings};
@@ -14,7 +15,6 @@ use status_widget::components::{
     Banner, BannerProps, Indicator, IndicatorProps, StatusPage, StatusPageProps,
 };
 use std::rc::Rc;
-use support::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use yew::Callback;

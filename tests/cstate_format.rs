@@ -4,8 +4,8 @@
 //! systems is never read as all fine.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use status_core::formats::{load_str, Format, SourceFormat};
 use status_core::model::{ComponentStatus, Impact, IncidentStatus, Level};
 use status_core::view::{derive, ItemSource, Overall, ViewSettings};

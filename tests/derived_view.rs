@@ -4,8 +4,8 @@
 //! links) and the same level and staleness as the indicator and the events.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use serde_json::Value;
 use status_core::formats::{load_str, Format};
 use status_core::model::{Text, Timestamp};

@@ -2,13 +2,13 @@
 //! again through the same checks as the fuzz target.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
 #[path = "corpus/exercise.rs"]
 mod exercise;
+mod native_support;
 
 #[test]
 fn every_input_the_fuzzer_crashed_on_now_passes() {
-    let dir = common::root().join("tests/fixtures/fuzz");
+    let dir = native_support::root().join("tests/fixtures/fuzz");
     let mut count = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();

@@ -4,8 +4,8 @@
 //! and detection never takes Instatus for Statuspage or the other way round.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use status_core::formats::{load_str, Format, LoadError, SourceFormat};
 use status_core::model::{Impact, IncidentStatus, Level, MaintenanceStatus};
 use status_core::view::{derive, ItemSource, Overall, ViewSettings};

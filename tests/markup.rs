@@ -3,8 +3,8 @@
 //! nothing an author wrote as words is lost.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use proptest::prelude::*;
 use status_core::formats::markup::parse;
 use status_core::model::{plain_text, Block, Inline, Text};

@@ -3,8 +3,8 @@
 //! date. Every open incident and maintenance shows, and the file's own overall word is kept.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use status_core::formats::{load_str, Format, Loaded, SourceFormat};
 use status_core::model::{ComponentStatus, Impact, IncidentStatus, Level, MaintenanceStatus};
 use status_core::view::{derive, ItemSource, Overall, StatusView, ViewSettings};

@@ -5,11 +5,11 @@
 //! out of any steps as out of one parse.)
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
 #[path = "corpus/generated.rs"]
 mod generated;
-use common::*;
+mod native_support;
 use generated::generated;
+use native_support::*;
 use status_core::formats::json::{parse, Node, Parsing};
 use status_core::formats::{load_native, parse_text, start_native, Loaded};
 

@@ -5,8 +5,8 @@
 //! leave the banner empty.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use status_core::formats::{load_str, Format};
 use status_core::model::MaintenanceStatus;
 use status_core::view::{derive, ItemSource, ItemView, ReadReport, ViewReport, ViewSettings};

@@ -2,8 +2,8 @@
 //! valid fixtures, refuse the broken ones, and agree with the reader on which is which.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use status_core::formats::{load_str, Format, SourceFormat};
 
 fn validator() -> jsonschema::Validator {

@@ -3,9 +3,9 @@
 //! and check that every fact stands in the status file, in its place.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
+mod native_support;
 mod writeup;
-use common::*;
+use native_support::*;
 use status_core::formats::{load_str, Format, SourceFormat};
 use status_core::model::{CalendarDate, Impact, IncidentStatus, Level, Text, Timestamp};
 use status_core::view::{derive, Overall, ViewSettings};

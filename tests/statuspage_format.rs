@@ -1,8 +1,8 @@
 //! Atlassian Statuspage's `summary.json` and `incidents.json`, as served, read into the model.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use status_core::formats::{load_str, Format, LoadError, SourceFormat};
 use status_core::model::{ComponentStatus, Impact, IncidentStatus, Level, MaintenanceStatus, Text};
 use status_core::view::{derive, Overall, ViewSettings};

@@ -5,8 +5,8 @@
 //! warnings that leave the document valid.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use status_core::formats::{load_str, Format, Loaded, ProblemKind, Severity};
 use status_core::model::Level;
 use status_core::view::{derive, ItemSource, Overall, StatusView, ViewSettings};

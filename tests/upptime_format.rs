@@ -4,8 +4,8 @@
 //! still refused.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-use common::*;
+mod native_support;
+use native_support::*;
 use status_core::formats::{load_str, Format, LoadError, SourceFormat};
 use status_core::model::{ComponentStatus, Level};
 use status_core::view::{derive, ItemSource, Overall, ViewSettings};

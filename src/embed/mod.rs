@@ -7,7 +7,8 @@
 
 use crate::components::{StatusWidget, StatusWidgetProps};
 use crate::config::{WidgetConfig, OBSERVED_ATTRIBUTES};
-use crate::i18n::{format_locale, is_supported, primary};
+use crate::i18n::{format_locale, language_of};
+use crate::loader::{ERROR_EVENTS, UPDATE_EVENTS};
 use crate::view::StatusEvent;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -196,13 +197,12 @@ fn resolve_lang(host: &HtmlElement, attribute: Option<&str>) -> String {
         .map(|w| w.navigator().languages())
         .map(|list| list.iter().filter_map(|l| l.as_string()).collect())
         .unwrap_or_default();
-    let language = attribute
-        .or(page.as_deref())
-        .or(reader.first().map(String::as_str))
-        .filter(|tag| is_supported(tag))
-        .map_or("en", primary)
-        .to_ascii_lowercase();
-    format_locale(&language, attribute, page.as_deref(), &reader)
+    let language = language_of(
+        attribute,
+        page.as_deref(),
+        reader.first().map(String::as_str),
+    );
+    format_locale(language, attribute, page.as_deref(), &reader)
 }
 
 /// Fires `event` at the element: `status-widget-update` with `{ level, active, stale, source,
@@ -218,7 +218,7 @@ fn dispatch(host: &HtmlElement, event: &StatusEvent) {
         StatusEvent::Error { kind, message } => {
             set("kind", kind.name().into());
             set("message", message.as_str().into());
-            ["status-widget-error", "status-widget:error"]
+            ERROR_EVENTS
         }
         StatusEvent::Update {
             overall,
@@ -234,7 +234,7 @@ fn dispatch(host: &HtmlElement, event: &StatusEvent) {
                 "updatedAt",
                 updated_at.map_or(JsValue::NULL, |t| t.to_rfc3339().into()),
             );
-            ["status-widget-update", "status-widget:update"]
+            UPDATE_EVENTS
         }
     };
     let init = CustomEventInit::new();

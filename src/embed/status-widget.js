@@ -64,8 +64,20 @@ const buildFor = (element) => (modeOf(element) === "page" ? "page" : "banner");
 
 // ---- Early status reads ----------------------------------------------------------------------
 
-/** The widget's fetch timeout (src/io/fetch.rs, FETCH_TIMEOUT_MS). */
-const FETCH_TIMEOUT_MS = 10_000;
+// ---- Shared with Rust: written by scripts/build from status_core::loader; do not edit ----
+/** A status file read gets this long to answer (status_core::loader::FETCH_TIMEOUT_MS). */
+const FETCH_TIMEOUT_MS = 10000;
+/** How a status file is requested (status_core::loader::REQUEST). */
+const REQUEST = { credentials: "omit", cache: "no-cache", referrerPolicy: "strict-origin" };
+/** Maintenance shows in the banner this long before it starts (model::MAINTENANCE_LEAD_MS). */
+const MAINTENANCE_LEAD_MS = 86400000;
+/** The languages the widget has words in, English first (i18n::TAGS). */
+const LANGUAGES = ["en", "ar", "de", "es", "fr", "he", "it", "ja", "nl", "pl", "pt", "sv"];
+/** The element's events: the current name, then the former one (loader::*_EVENTS). */
+const UPDATE_EVENTS = ["status-widget-update", "status-widget:update"];
+const ERROR_EVENTS = ["status-widget-error", "status-widget:error"];
+// ---- End of what is shared with Rust ----
+
 /** Early reads by `src` URL (as written): promises of `{ status, url, body, receivedAt }`, the
  *  body as an ArrayBuffer (the wasm copies its bytes; a JavaScript string of a large file would
  *  take it 40 ms per 3 MB to copy). */
@@ -75,20 +87,16 @@ const reads = new Map();
 const firstSource = (element) => (element.getAttribute("src") || "").trim().split(/\s+/)[0];
 
 /**
- * Reads `url` exactly as the widget does (src/io/fetch.rs): no credentials, no custom headers,
- * revalidated (`cache: "no-cache"`), the referrer cut to the origin, aborted after the timeout.
+ * Reads `url` exactly as the widget does (src/io/fetch.rs): with the same options (`REQUEST`: no
+ * credentials, revalidated, the referrer cut to the origin), no custom headers, aborted after the
+ * timeout.
  * Never rejects: `status` is 0 without a response and -1 after the timeout.
  */
 function read(url) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
   const answer = (status, url = "", body = new ArrayBuffer(0)) => ({ status, url, body, receivedAt: Date.now() });
-  return fetch(url, {
-    credentials: "omit",
-    cache: "no-cache",
-    referrerPolicy: "strict-origin",
-    signal: controller.signal,
-  })
+  return fetch(url, { ...REQUEST, signal: controller.signal })
     .then(async (response) =>
       answer(response.status, response.url, response.ok ? await response.arrayBuffer() : undefined))
     .catch(() => answer(controller.signal.aborted ? -1 : 0))
@@ -97,8 +105,6 @@ function read(url) {
 
 // ---- When to load the wasm -------------------------------------------------------------------
 
-/** Maintenance shows in the banner this long before it starts (src/model/active.rs). */
-const MAINTENANCE_LEAD_MS = 24 * 60 * 60 * 1000;
 /** Slack for the time between this check and the wasm's own reading. */
 const MARGIN_MS = 5 * 60 * 1000;
 /** Top-level members whose meaning this check knows; any other one may carry something. */
@@ -229,15 +235,17 @@ function warmIntl(elements) {
 }
 
 /**
- * The language the wasm speaks for `element` (embed::resolve_lang): its own `lang`, else the
- * nearest ancestor's, else the reader's first; as a lowercase primary subtag (`de-AT` -> `de`).
- * Which languages have words of their own is the build's to say (`prefetch` knows their chunks).
+ * The language the wasm speaks for `element`, chosen as Rust chooses it (i18n::language_of): the
+ * first given of its own `lang`, the nearest ancestor's and the reader's first language, when
+ * the widget has words in it (`LANGUAGES`), else English. Exported for the test that holds the
+ * two to the same answers (tests/e2e/engines.test.mjs).
  */
-function languageOf(element) {
+export function languageOf(element) {
   const own = (element.getAttribute("lang") || "").trim();
   const page = (element.parentElement?.closest("[lang]")?.getAttribute("lang") || "").trim();
-  const tag = own || page || (navigator.languages || [])[0] || "";
-  return tag.trim().split(/[-_]/)[0].toLowerCase();
+  const tag = own || page || ((navigator.languages || [])[0] || "").trim();
+  const primary = tag.split(/[-_]/)[0].toLowerCase();
+  return LANGUAGES.includes(primary) ? primary : "en";
 }
 
 /**
@@ -259,7 +267,7 @@ function fail(element, kind, error) {
   try {
     const detail = { kind, message: String(error && error.message ? error.message : error) };
     // The former colon name too, for pages written against 0.1 (as the wasm does).
-    for (const name of ["status-widget-error", "status-widget:error"]) {
+    for (const name of ERROR_EVENTS) {
       element.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
     }
   } catch (_) {
@@ -368,7 +376,7 @@ function define(wasm) {
       } catch (_) {
         this._internals = null; // an engine without ElementInternals: the attribute is enough
       }
-      this.addEventListener("status-widget-update", (event) => reflect(this, event.detail));
+      this.addEventListener(UPDATE_EVENTS[0], (event) => reflect(this, event.detail));
     }
     /** The overall level shown (`none`, `maintenance`, `minor`, `major`, `critical`), or null
      *  before the first read. */

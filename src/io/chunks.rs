@@ -99,9 +99,6 @@ mod split {
                 }
             )*
 
-            // Every language the widget speaks but English has its split point here.
-            const _: () = assert!([$($tag),*].len() + 1 == i18n::TAGS.len());
-
             /// The strings of the language whose primary subtag is `primary` (one the widget
             /// speaks, other than English), from its chunk. One boxed future for every language,
             /// rather than a state machine with a state for each.
@@ -117,17 +114,6 @@ mod split {
         };
     }
 
-    languages! {
-        "de" => lang_de: i18n::de::DE,
-        "fr" => lang_fr: i18n::fr::FR,
-        "es" => lang_es: i18n::es::ES,
-        "it" => lang_it: i18n::it::IT,
-        "pt" => lang_pt: i18n::pt::PT,
-        "nl" => lang_nl: i18n::nl::NL,
-        "pl" => lang_pl: i18n::pl::PL,
-        "sv" => lang_sv: i18n::sv::SV,
-        "ja" => lang_ja: i18n::ja::JA,
-        "ar" => lang_ar: i18n::ar::AR,
-        "he" => lang_he: i18n::he::HE,
-    }
+    // Every language but English, from the translations' files (crates/status-core/i18n).
+    status_core::with_languages!(languages);
 }

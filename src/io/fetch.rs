@@ -2,6 +2,7 @@
 //! needs no preflight), the referrer cut to the origin, revalidated with the server every time
 //! (`cache: "no-cache"`, so an unchanged file costs a 304), and aborted after a timeout.
 
+use crate::loader::REQUEST;
 use crate::view::FailureKind;
 use futures::future::{select, Either};
 use gloo_net::http::Request;
@@ -9,7 +10,7 @@ use std::pin::pin;
 use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials};
 
 /// How long one fetch, body included, may take.
-pub const FETCH_TIMEOUT_MS: u32 = 10_000;
+pub use crate::loader::FETCH_TIMEOUT_MS;
 
 /// Why a fetch gave no text.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -65,9 +66,9 @@ pub async fn fetch_text(
             }
         }
         let response = Request::get(url)
-            .credentials(RequestCredentials::Omit)
-            .cache(RequestCache::NoCache)
-            .referrer_policy(ReferrerPolicy::StrictOrigin)
+            .credentials(credentials())
+            .cache(cache())
+            .referrer_policy(referrer_policy())
             .abort_signal(Some(&signal))
             .send()
             .await
@@ -89,4 +90,21 @@ pub async fn fetch_text(
             Err(FetchError::Timeout)
         }
     }
+}
+
+/// [`REQUEST`]'s `credentials`, which the loader's early read uses too.
+fn credentials() -> RequestCredentials {
+    RequestCredentials::from_js_value(&REQUEST.credentials.into())
+        .unwrap_or(RequestCredentials::Omit)
+}
+
+/// [`REQUEST`]'s `cache`.
+fn cache() -> RequestCache {
+    RequestCache::from_js_value(&REQUEST.cache.into()).unwrap_or(RequestCache::NoCache)
+}
+
+/// [`REQUEST`]'s `referrerPolicy`.
+fn referrer_policy() -> ReferrerPolicy {
+    ReferrerPolicy::from_js_value(&REQUEST.referrer_policy.into())
+        .unwrap_or(ReferrerPolicy::StrictOrigin)
 }

@@ -191,6 +191,32 @@ const haveReal = await stat(real).then((s) => s.isDirectory(), () => false);
 // under CI it runs, and fails on their absence.
 const skipReal = !haveReal && process.env.CI !== "true" && `needs ${real} (the real documents)`;
 
+test("the loader chooses a widget's language as the wasm does (to fetch its words early)", async () => {
+  // The loader's choice (languageOf, from the list Rust writes into it) against the language the
+  // wasm speaks (the primary subtag of its root's `lang`), element by element, for a reader whose
+  // browser asks for Canadian French: own `lang`, an ancestor's, blank, unsupported, any case.
+  const cases = [
+    ["", ""], ["de-AT", ""], ["de", "xx"], ["ar", " "], ["ko", ""], ["", "HE-il"], ["pt-BR", "ja"],
+  ];
+  const body = cases.map(([page, own], i) => `<div lang="${page}"><status-widget id="w${i}" lang="${own}"
+    src="/active.json" poll="0"></status-widget></div>`).join("").replaceAll(' lang=""', "");
+  site.extra["/languages.html"] = page(body).replace('<html lang="en">', "<html>");
+  const { page: tab, context, problems } = await openUrl(browser, `${site.url}/languages.html`, { locale: "fr-CA" });
+  await tab.waitForFunction((n) => [...document.querySelectorAll("status-widget")]
+    .filter((e) => e.shadowRoot?.querySelector(".banner [lang], .banner")).length === n, cases.length);
+  const seen = await tab.evaluate(async () => {
+    const { languageOf } = await import("/status-widget.js");
+    return [...document.querySelectorAll("status-widget")].map((e) => ({
+      loader: languageOf(e),
+      wasm: e.shadowRoot.querySelector("[lang]").getAttribute("lang").split("-")[0].toLowerCase(),
+    }));
+  });
+  assert.deepEqual(seen.map((s) => s.loader), ["fr", "de", "en", "ar", "en", "he", "ja"]);
+  assert.deepEqual(seen.map((s) => s.wasm), seen.map((s) => s.loader), "the loader and the wasm agree");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the loader's check never calls quiet a document the wasm shows something for", { skip: skipReal }, async () => {
   assert.ok(haveReal, `${real} is missing: the real documents live beside the repository (CI has them too)`);
   const sources = [

@@ -11,6 +11,7 @@
 pub mod config;
 pub mod formats;
 pub mod i18n;
+pub mod loader;
 pub mod model;
 pub mod schedule;
 pub mod view;

@@ -4,17 +4,17 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod cli_support;
-#[path = "../../../tests/common/mod.rs"]
-mod common;
+#[path = "../../../tests/native_support/mod.rs"]
+mod native_support;
 use cli_support::*;
-use common::{real_cases, t};
+use native_support::{real_cases, t};
 use status_core::formats::{load_str, Format, SourceFormat};
 use status_core::view::{derive, ViewSettings};
 use std::fs;
 use std::rc::Rc;
 
 fn real_path(file: &str) -> String {
-    common::real_path(file).display().to_string()
+    native_support::real_path(file).display().to_string()
 }
 
 /// The active titles, the upcoming and past counts and the past titles of a document at `at`.
@@ -65,7 +65,7 @@ fn every_real_document_imports_to_a_valid_file_that_shows_the_same() {
             native.is_valid(),
             "{}: {:?}",
             case.file,
-            common::messages(&native)
+            native_support::messages(&native)
         );
         for raw in ["<br", "<li>", "<strong>", "**", "](http"] {
             assert!(!written.contains(raw), "{}: {raw} written", case.file);

@@ -1,53 +1,17 @@
-//! The widget's own words in twelve languages, one file each, chosen by a BCP 47 tag: English,
-//! German, French, Spanish, Italian, Portuguese, Dutch, Polish, Swedish, Japanese, and Arabic and
-//! Hebrew, which are written right to left. Times, dates and the choice of a plural form are not
-//! here: the browser's `Intl` makes them in the reader's locale (`crate::io::intl`).
+//! The widget's own words in twelve languages, chosen by a BCP 47 tag: English, German, French,
+//! Spanish, Italian, Portuguese, Dutch, Polish, Swedish, Japanese, and Arabic and Hebrew, which
+//! are written right to left. The words are data, one keyed file per language
+//! (`crates/status-core/i18n/<tag>.toml`, keys such as `level.major`), compiled by `build.rs`
+//! into the static tables below, which refuses a missing, empty or untranslated key by file and
+//! key. Times, dates and the choice of a plural form are not here: the browser's `Intl` makes
+//! them in the reader's locale (the widget's `io::intl`).
 
 #[cfg(feature = "page")]
 use crate::model::ComponentStatus;
 use crate::model::{Impact, IncidentStatus, Level};
 use crate::view::Overall;
 
-/// The widget's words in Arabic.
-pub mod ar;
-/// The widget's words in German.
-pub mod de;
-/// The widget's words in English.
-pub mod en;
-/// The widget's words in Spanish.
-pub mod es;
-/// The widget's words in French.
-pub mod fr;
-/// The widget's words in Hebrew.
-pub mod he;
-/// The widget's words in Italian.
-pub mod it;
-/// The widget's words in Japanese.
-pub mod ja;
-/// The widget's words in Dutch.
-pub mod nl;
-/// The widget's words in Polish.
-pub mod pl;
-/// The widget's words in Portuguese.
-pub mod pt;
-/// The widget's words in Swedish.
-pub mod sv;
-
-/// Every language the widget speaks, English first (the fallback).
-pub const LANGUAGES: [&Strings; 12] = [
-    &en::EN,
-    &de::DE,
-    &fr::FR,
-    &es::ES,
-    &it::IT,
-    &pt::PT,
-    &nl::NL,
-    &pl::PL,
-    &sv::SV,
-    &ja::JA,
-    &ar::AR,
-    &he::HE,
-];
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// Words that change with a count `{n}`: one form per plural category, as CLDR and
 /// `Intl.PluralRules` name them. `other` is always there; a category a language does not
@@ -210,16 +174,6 @@ pub struct PageStrings {
     pub show_older: Plural,
 }
 
-/// The languages the widget speaks, as primary subtags, in the order of [`LANGUAGES`] (English
-/// first). The banner build decides with these which language to speak before its words for it
-/// have loaded: every language but English is a chunk there (`io::chunks::strings`).
-pub const TAGS: [&str; 12] = [
-    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "ja", "ar", "he",
-];
-
-/// The languages of [`TAGS`] written right to left.
-const RIGHT_TO_LEFT: [&str; 2] = ["ar", "he"];
-
 /// English: the words of a widget whose language has none of its own.
 pub const ENGLISH: &Strings = &en::EN;
 
@@ -233,7 +187,23 @@ pub fn strings_for(tag: &str) -> &'static Strings {
     LANGUAGES
         .into_iter()
         .find(|s| s.lang.eq_ignore_ascii_case(primary(tag)))
-        .unwrap_or(LANGUAGES[0])
+        .unwrap_or(ENGLISH)
+}
+
+/// The language a widget speaks, as a tag of [`TAGS`]: the first of its own `lang`, the nearest
+/// ancestor's and the reader's first language that is given (blank counts as not given), when the
+/// widget has words in that language; else English. The loader makes the same choice to start the
+/// words' download early, from the same list (`status_core::loader`, tested to agree).
+pub fn language_of(own: Option<&str>, page: Option<&str>, reader: Option<&str>) -> &'static str {
+    let given = |tag: &&str| !tag.trim().is_empty();
+    let tag = own
+        .filter(given)
+        .or(page.filter(given))
+        .or(reader.filter(given))
+        .unwrap_or("");
+    TAGS.into_iter()
+        .find(|t| t.eq_ignore_ascii_case(primary(tag)))
+        .unwrap_or("en")
 }
 
 /// Whether the widget has its own strings for this tag's language.
@@ -279,73 +249,6 @@ pub fn fill(template: &str, n: usize, title: &str) -> String {
 }
 
 impl Strings {
-    /// Every string with its key (`levels[2]`, `and_more.few` …), for checking that a language
-    /// says everything English says. The destructuring names every field, so a field added to
-    /// [`Strings`] and not listed here does not compile.
-    pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let Strings {
-            lang: _,
-            rtl: _,
-            region,
-            dismiss,
-            and_more,
-            show_fewer,
-            show_more,
-            show_less,
-            started,
-            updated,
-            affects,
-            details,
-            status_page,
-            contact,
-            maintenance_now,
-            maintenance_planned,
-            starts,
-            ends,
-            status_unknown,
-            status_outdated,
-            status_unavailable,
-            levels,
-            impacts,
-            statuses,
-            #[cfg(feature = "page")]
-            page,
-        } = self;
-        let single = [
-            ("region", region),
-            ("dismiss", dismiss),
-            ("show_fewer", show_fewer),
-            ("show_more", show_more),
-            ("show_less", show_less),
-            ("started", started),
-            ("updated", updated),
-            ("affects", affects),
-            ("details", details),
-            ("status_page", status_page),
-            ("contact", contact),
-            ("maintenance_now", maintenance_now),
-            ("maintenance_planned", maintenance_planned),
-            ("starts", starts),
-            ("ends", ends),
-            ("status_unknown", status_unknown),
-            ("status_outdated", status_outdated),
-            ("status_unavailable", status_unavailable),
-        ];
-        let mut entries = single_entries(&single);
-        let lists: [(&str, &[&'static str]); 3] = [
-            ("levels", levels),
-            ("impacts", impacts),
-            ("statuses", statuses),
-        ];
-        for (key, list) in lists {
-            entries.extend(list_entries(key, list));
-        }
-        entries.extend(plural_entries("and_more", and_more));
-        #[cfg(feature = "page")]
-        entries.extend(page.entries());
-        entries
-    }
-
     /// The overall level in words.
     pub fn level(&self, level: Level) -> &'static str {
         self.levels[level as usize]
@@ -376,75 +279,6 @@ impl PageStrings {
     pub fn component_status(&self, status: ComponentStatus) -> &'static str {
         self.component_statuses[status as usize]
     }
-
-    /// Every string with its key, as [`Strings::entries`] lists them.
-    pub fn entries(&self) -> Vec<(String, &'static str)> {
-        let PageStrings {
-            page_title,
-            last_updated,
-            components,
-            component_statuses,
-            active_now,
-            upcoming,
-            history,
-            no_incidents,
-            resolved,
-            duration,
-            release,
-            timeline,
-            lessons,
-            conclusion,
-            approximate,
-            permalink,
-            show_older,
-        } = self;
-        let single = [
-            ("page_title", page_title),
-            ("last_updated", last_updated),
-            ("components", components),
-            ("active_now", active_now),
-            ("upcoming", upcoming),
-            ("history", history),
-            ("no_incidents", no_incidents),
-            ("resolved", resolved),
-            ("duration", duration),
-            ("release", release),
-            ("timeline", timeline),
-            ("lessons", lessons),
-            ("conclusion", conclusion),
-            ("approximate", approximate),
-            ("permalink", permalink),
-        ];
-        let mut entries = single_entries(&single);
-        entries.extend(list_entries("component_statuses", component_statuses));
-        entries.extend(plural_entries("show_older", show_older));
-        entries
-    }
-}
-
-/// Each string keyed by its own name.
-fn single_entries(single: &[(&str, &&'static str)]) -> Vec<(String, &'static str)> {
-    single
-        .iter()
-        .map(|(key, text)| ((*key).to_owned(), **text))
-        .collect()
-}
-
-/// `list`'s strings keyed `key[0]`, `key[1]` …
-fn list_entries(key: &str, list: &[&'static str]) -> Vec<(String, &'static str)> {
-    list.iter()
-        .enumerate()
-        .map(|(i, text)| (format!("{key}[{i}]"), *text))
-        .collect()
-}
-
-/// `plural`'s forms keyed `key.one`, `key.other` …
-fn plural_entries(key: &str, plural: &Plural) -> Vec<(String, &'static str)> {
-    plural
-        .forms()
-        .into_iter()
-        .map(|(category, text)| (format!("{key}.{category}"), text))
-        .collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -508,77 +342,8 @@ mod tests {
         }
     }
 
-    /// The plural categories CLDR gives each language's cardinal numbers (what
-    /// `Intl.PluralRules` selects; `tests/browser_i18n.rs` checks them against each engine).
-    fn categories(lang: &str) -> &'static [&'static str] {
-        match lang {
-            "ja" => &[],
-            "fr" | "es" | "it" | "pt" => &["one", "many"],
-            "pl" => &["one", "few", "many"],
-            "ar" => &["zero", "one", "two", "few", "many"],
-            "he" => &["one", "two"],
-            _ => &["one"],
-        }
-    }
-
-    /// What `s` leaves out or leaves in English, compared with English's strings.
-    fn problems_in(s: &Strings) -> Vec<String> {
-        let english = LANGUAGES[0].entries();
-        let placeholders = |text: &str| {
-            ["{n}", "{title}"]
-                .into_iter()
-                .filter(|p| text.contains(p))
-                .collect::<Vec<_>>()
-        };
-        // Words that are the same in a language as in English, checked by hand.
-        let same_as_english = [
-            ("de", "details"),
-            ("de", "release"),
-            ("fr", "contact"),
-            ("fr", "conclusion"),
-        ];
-        let entries = s.entries();
-        let mut problems = Vec::new();
-        for (key, text) in english.iter().filter(|(key, _)| !key.contains('.')) {
-            let Some((_, translated)) = entries.iter().find(|(k, _)| k == key) else {
-                problems.push(format!("{}: {key} is missing", s.lang));
-                continue;
-            };
-            if translated.trim().is_empty() {
-                problems.push(format!("{}: {key} is empty", s.lang));
-            }
-            if placeholders(translated) != placeholders(text) {
-                problems.push(format!("{}: {key} drops a placeholder", s.lang));
-            }
-            if s.lang != "en" && translated == text && !same_as_english.contains(&(s.lang, key)) {
-                problems.push(format!("{}: {key} is still English", s.lang));
-            }
-        }
-        // A count's words: a form for every category the language distinguishes, each with the
-        // count in it.
-        for (key, plural) in [
-            ("and_more", &s.and_more),
-            ("show_older", &s.page.show_older),
-        ] {
-            let forms = plural.forms();
-            for category in categories(s.lang) {
-                if !forms.iter().any(|(c, _)| c == category) {
-                    problems.push(format!("{}: {key} has no {category} form", s.lang));
-                }
-            }
-            for (category, form) in forms {
-                if !form.contains("{n}") {
-                    problems.push(format!("{}: {key}.{category} leaves out {{n}}", s.lang));
-                }
-            }
-        }
-        problems
-    }
-
     #[test]
-    fn every_language_says_everything_english_says() {
-        let problems: Vec<String> = LANGUAGES.iter().flat_map(|s| problems_in(s)).collect();
-        assert_eq!(problems, Vec::<String>::new());
+    fn twelve_languages_two_of_them_right_to_left() {
         assert_eq!(LANGUAGES.len(), 12);
         assert_eq!(
             LANGUAGES
@@ -587,32 +352,6 @@ mod tests {
                 .map(|s| s.lang)
                 .collect::<Vec<_>>(),
             ["ar", "he"]
-        );
-    }
-
-    #[test]
-    fn an_empty_untranslated_or_incomplete_string_is_reported() {
-        let broken = Strings {
-            region: "",
-            dismiss: "Schließen",
-            status_page: "Status page",
-            page: PageStrings {
-                show_older: Plural {
-                    one: None,
-                    ..de::DE.page.show_older
-                },
-                ..de::DE.page
-            },
-            ..de::DE
-        };
-        assert_eq!(
-            problems_in(&broken),
-            [
-                "de: region is empty",
-                "de: dismiss drops a placeholder",
-                "de: status_page is still English",
-                "de: show_older has no one form",
-            ]
         );
     }
 

@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
-#[path = "../common/raw_markup.rs"]
+#[path = "../native_support/raw_markup.rs"]
 mod raw_markup;
 #[allow(unused_imports)]
 pub use raw_markup::RAW_MARKUP;
