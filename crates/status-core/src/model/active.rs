@@ -54,17 +54,12 @@ impl StatusDocument {
 
     /// [`Self::active_incidents`] as indices into `incidents`.
     fn active_incident_indices(&self) -> Vec<usize> {
-        let mut active: Vec<usize> = (0..self.incidents.len())
-            .filter(|&i| self.incidents[i].is_active())
-            .collect();
-        order::sort_by_key(&mut active, |&i| {
-            let incident = &self.incidents[i];
+        order::positions_where(&self.incidents, Incident::is_active, |incident| {
             (
                 order::descending(incident.impact as i64),
                 order::descending(order::time_key(incident.last_activity())),
             )
-        });
-        active
+        })
     }
 
     /// Maintenance the banner shows at `now`: in progress or verifying, or scheduled to start
@@ -76,26 +71,21 @@ impl StatusDocument {
 
     /// [`Self::active_maintenance`] as indices into `maintenances`.
     fn active_maintenance_indices(&self, now: Timestamp) -> Vec<usize> {
-        let mut active: Vec<usize> = (0..self.maintenances.len())
-            .filter(|&i| match self.maintenances[i].status {
-                MaintenanceStatus::InProgress | MaintenanceStatus::Verifying => true,
-                MaintenanceStatus::Scheduled => {
-                    let m = &self.maintenances[i];
-                    m.starts_at
-                        .is_some_and(|s| s <= now.plus_millis(MAINTENANCE_LEAD_MS))
-                        && m.ends_at.is_none_or(|e| now < e)
-                }
-                MaintenanceStatus::Completed => false,
-            })
-            .collect();
-        order::sort_by_key(&mut active, |&i| {
-            let m = &self.maintenances[i];
+        let shown = |m: &Maintenance| match m.status {
+            MaintenanceStatus::InProgress | MaintenanceStatus::Verifying => true,
+            MaintenanceStatus::Scheduled => {
+                m.starts_at
+                    .is_some_and(|s| s <= now.plus_millis(MAINTENANCE_LEAD_MS))
+                    && m.ends_at.is_none_or(|e| now < e)
+            }
+            MaintenanceStatus::Completed => false,
+        };
+        order::positions_where(&self.maintenances, shown, |m| {
             (
                 i64::from(m.status == MaintenanceStatus::Scheduled),
                 order::time_key(m.starts_at),
             )
-        });
-        active
+        })
     }
 
     /// Notices whose window contains `now` (`starts_at <= now < ends_at`, either bound optional).
@@ -106,20 +96,14 @@ impl StatusDocument {
 
     /// [`Self::active_notices`] as indices into `notices`.
     fn active_notice_indices(&self, now: Timestamp) -> Vec<usize> {
-        let mut active: Vec<usize> = (0..self.notices.len())
-            .filter(|&i| {
-                let n = &self.notices[i];
-                n.starts_at.is_none_or(|s| s <= now) && n.ends_at.is_none_or(|e| now < e)
-            })
-            .collect();
-        order::sort_by_key(&mut active, |&i| {
-            let n = &self.notices[i];
+        let within =
+            |n: &Notice| n.starts_at.is_none_or(|s| s <= now) && n.ends_at.is_none_or(|e| now < e);
+        order::positions_where(&self.notices, within, |n| {
             (
                 i64::from(n.level != NoticeLevel::Warning),
                 order::time_key(n.starts_at),
             )
-        });
-        active
+        })
     }
 
     /// Where everything the banner shows at `now` lies, in display order.
@@ -169,18 +153,14 @@ impl StatusDocument {
 
     /// [`Self::upcoming_maintenance`] as indices into `maintenances`.
     pub fn upcoming_maintenance_indices(&self, now: Timestamp) -> Vec<usize> {
-        let mut upcoming: Vec<usize> = (0..self.maintenances.len())
-            .filter(|&i| {
-                let m = &self.maintenances[i];
-                m.status == MaintenanceStatus::Scheduled
-                    && m.starts_at
-                        .is_some_and(|s| s > now.plus_millis(MAINTENANCE_LEAD_MS))
-            })
-            .collect();
-        order::sort_by_key(&mut upcoming, |&i| {
-            (0, order::time_key(self.maintenances[i].starts_at))
-        });
-        upcoming
+        let later = |m: &Maintenance| {
+            m.status == MaintenanceStatus::Scheduled
+                && m.starts_at
+                    .is_some_and(|s| s > now.plus_millis(MAINTENANCE_LEAD_MS))
+        };
+        order::positions_where(&self.maintenances, later, |m| {
+            (0, order::time_key(m.starts_at))
+        })
     }
 
     /// Resolved incidents, newest first (by start, else resolution).
@@ -193,19 +173,15 @@ impl StatusDocument {
 
     /// [`Self::history`] as indices into `incidents`.
     pub fn history_indices(&self) -> Vec<usize> {
-        let mut past: Vec<usize> = (0..self.incidents.len())
-            .filter(|&i| !self.incidents[i].is_active())
-            .collect();
-        order::sort_by_key(&mut past, |&i| {
-            let incident = &self.incidents[i];
+        let resolved = |incident: &Incident| !incident.is_active();
+        order::positions_where(&self.incidents, resolved, |incident| {
             (
                 0,
                 order::descending(order::time_key(
                     incident.started_at.or(incident.resolved_at),
                 )),
             )
-        });
-        past
+        })
     }
 
     /// Keeps only what concerns the components `ids`: components in the list, and incidents and

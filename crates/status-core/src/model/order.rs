@@ -17,6 +17,17 @@ pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> SortKey) {
     items.extend(order.into_iter().filter_map(|at| slots[at].take()));
 }
 
+/// The positions in `items` of the ones `keep` accepts, ordered by `key` (ties in their order).
+pub(crate) fn positions_where<T>(
+    items: &[T],
+    keep: impl Fn(&T) -> bool,
+    key: impl Fn(&T) -> SortKey,
+) -> Vec<usize> {
+    let mut kept: Vec<usize> = (0..items.len()).filter(|&i| keep(&items[i])).collect();
+    sort_by_key(&mut kept, |&i| key(&items[i]));
+    kept
+}
+
 /// The positions of `keys` in sorted order, ties in their original order. Not generic, so the
 /// wasm holds one sort routine.
 fn sorted_positions(keys: Vec<SortKey>) -> Vec<usize> {
