@@ -67,6 +67,12 @@ const PAGE_SIMPLE: &[&str] = &[
     "conclusion",
     "approximate",
     "permalink",
+    "uptime",
+    "no_data",
+    "no_downtime",
+    "today",
+    "uptime_rule",
+    "uptime_rule_text",
 ];
 
 /// Lists of `PageStrings`.
@@ -84,7 +90,7 @@ const PAGE_LISTS: &[(&str, &str, &[&str])] = &[(
 )];
 
 /// Words that change with a count, in `PageStrings`.
-const PAGE_PLURALS: &[&str] = &["show_older"];
+const PAGE_PLURALS: &[&str] = &["show_older", "days_ago"];
 
 /// Plural categories, as CLDR and `Intl.PluralRules` name them; `other` is required.
 const CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];

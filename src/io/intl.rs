@@ -76,6 +76,8 @@ pub struct TimeFormatter {
     units: OnceCell<Vec<(&'static str, Option<JsNumberFormat>)>>,
     plural: OnceCell<Option<JsPluralRules>>,
     number: OnceCell<Option<JsNumberFormat>>,
+    #[cfg(feature = "page")]
+    percent: OnceCell<Option<JsNumberFormat>>,
 }
 
 /// Formatters are compared by identity: one per language, memoised by the widget.
@@ -98,6 +100,8 @@ impl TimeFormatter {
             units: OnceCell::new(),
             plural: OnceCell::new(),
             number: OnceCell::new(),
+            #[cfg(feature = "page")]
+            percent: OnceCell::new(),
         }
     }
 
@@ -215,6 +219,24 @@ impl TimeFormatter {
             gloo_timers::future::TimeoutFuture::new(0).await;
             step();
         }
+    }
+
+    /// A percentage with two decimals in the reader's locale, such as "99.98%" or "99,98 %"
+    /// (`value` in percent, already rounded as it should read).
+    #[cfg(feature = "page")]
+    pub fn percent(&self, value: f64) -> String {
+        let format = self.percent.get_or_init(|| {
+            let options = options(&[
+                ("style", "percent"),
+                ("minimumFractionDigits", "2"),
+                ("maximumFractionDigits", "2"),
+            ]);
+            with_fallback(&self.lang, |lang| JsNumberFormat::new(lang, &options))
+        });
+        format
+            .as_ref()
+            .and_then(|f| f.format_number(value / 100.0).ok())
+            .unwrap_or_else(|| format!("{value:.2} %"))
     }
 
     /// A duration in words, such as "4 days, 3 hours, 30 minutes".

@@ -7,6 +7,8 @@ pub mod clock;
 pub mod console;
 pub mod fetch;
 pub mod intl;
+#[cfg(feature = "page")]
+pub mod local_days;
 pub mod page_events;
 pub mod poller;
 pub mod prefetch;

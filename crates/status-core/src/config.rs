@@ -93,6 +93,10 @@ pub struct WidgetConfig {
     pub status_page: Option<String>,
     /// Where the banner sits (banner mode only).
     pub placement: Placement,
+    /// How many days the status page's uptime bars cover (`uptime-days`, a whole number clamped
+    /// to 7–365; 90 when absent or not a number).
+    #[cfg(feature = "page")]
+    pub uptime_days: Option<u16>,
 }
 
 impl WidgetConfig {
@@ -107,6 +111,8 @@ impl WidgetConfig {
             components: self.components.clone(),
             max_age_ms: self.max_age_ms(),
             status_page: self.status_page.clone(),
+            #[cfg(feature = "page")]
+            uptime_days: self.uptime_days,
         }
     }
 
@@ -156,6 +162,11 @@ impl WidgetConfig {
                 Some(p) if p.eq_ignore_ascii_case("toast") => Placement::Toast,
                 _ => Placement::Inline,
             },
+            #[cfg(feature = "page")]
+            uptime_days: seconds("uptime-days").map(|days| {
+                let (low, high) = crate::view::UPTIME_DAYS.into_inner();
+                days.round().clamp(f64::from(low), f64::from(high)) as u16
+            }),
         }
     }
 }

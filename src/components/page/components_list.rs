@@ -1,11 +1,14 @@
+use super::UptimeBars;
 use crate::components::Locale;
 use crate::model::Vocabulary;
-use crate::view::StatusView;
+use crate::view::{ComponentUptime, StatusView};
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// The service's components with their status; nothing when the file names none. (A render
+/// The service's components with their status and, where the file records history, their uptime
+/// bars and a note on how uptime is counted; nothing when the file names no component. (A render
 /// function: it keeps no state.)
-pub fn component_list(view: &StatusView, locale: &Locale) -> Html {
+pub fn component_list(view: &StatusView, uptime: &[Rc<ComponentUptime>], locale: &Locale) -> Html {
     let s = locale.strings;
     let components = &view.document.components;
     if components.is_empty() {
@@ -15,15 +18,27 @@ pub fn component_list(view: &StatusView, locale: &Locale) -> Html {
         <section class="section" aria-labelledby="sw-components">
             <h2 id="sw-components">{ s.page.components }</h2>
             <ul class="components">
-                { for components.iter().map(|c| html! {
+                { for components.iter().enumerate().map(|(index, c)| html! {
                     <li class="component">
-                        <span class="component-name" dir="auto">{ &c.name }</span>
-                        <span class={classes!("component-status", format!("status-{}", c.status.name()))}>
-                            { s.page.component_status(c.status) }
-                        </span>
+                        <div class="component-head">
+                            <span class="component-name" dir="auto">{ &c.name }</span>
+                            <span class={classes!("component-status", format!("status-{}", c.status.name()))}>
+                                { s.page.component_status(c.status) }
+                            </span>
+                        </div>
+                        if let Some(window) = uptime.iter().find(|w| w.component == index) {
+                            <UptimeBars window={window.clone()} document={view.document.clone()}
+                                locale={locale.clone()} />
+                        }
                     </li>
                 }) }
             </ul>
+            if !uptime.is_empty() {
+                <details class="uptime-rule">
+                    <summary>{ s.page.uptime_rule }</summary>
+                    <p>{ s.page.uptime_rule_text }</p>
+                </details>
+            }
         </section>
     }
 }

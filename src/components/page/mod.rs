@@ -1,6 +1,6 @@
-//! The status page (`mode="page"`): the service and its overall state, its components, what is
-//! happening now, upcoming maintenance and the history with each incident's timeline. Only this
-//! folder renders the page, so a build of the banner alone can leave it out.
+//! The status page (`mode="page"`): the service and its overall state, its components with their
+//! uptime bars, what is happening now, upcoming maintenance and the history with each incident's
+//! timeline. Only this folder renders the page, so a build of the banner alone can leave it out.
 
 mod components_list;
 mod entry;
@@ -8,6 +8,7 @@ mod header;
 mod history;
 mod incident_details;
 mod timeline;
+mod uptime_bars;
 
 pub use components_list::component_list;
 pub use entry::item_entry;
@@ -15,9 +16,10 @@ pub use header::page_header;
 pub use history::{history_section, use_history};
 pub use incident_details::IncidentDetails;
 pub use timeline::Timeline;
+pub use uptime_bars::UptimeBars;
 
 use super::Locale;
-use crate::hooks::use_location_hash;
+use crate::hooks::{use_location_hash, use_uptime};
 use crate::view::{component_names, ItemSource, StatusView};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -38,6 +40,7 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
     let StatusPageProps { view, locale } = props;
     let target = use_location_hash();
     let history = use_history(view, target);
+    let uptime = use_uptime(view.clone());
     let s = locale.strings;
     let doc = &view.document;
     let entries = |items: &[crate::view::ItemView]| -> Html {
@@ -59,7 +62,7 @@ pub fn StatusPage(props: &StatusPageProps) -> Html {
     html! {
         <article class="page" part="page">
             { page_header(view, locale) }
-            { component_list(view, locale) }
+            { component_list(view, &uptime, locale) }
             if !view.active.is_empty() {
                 <section class="section" aria-labelledby="sw-active">
                     <h2 id="sw-active">{ s.page.active_now }</h2>

@@ -205,5 +205,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         maintenances: Vec::new(),
         incidents,
         declared,
+        #[cfg(feature = "page")]
+        history: Default::default(),
     }
 }

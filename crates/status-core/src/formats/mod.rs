@@ -6,6 +6,8 @@
 
 mod cstate;
 mod heroku;
+#[cfg(feature = "page")]
+mod history;
 mod instatus;
 pub mod json;
 pub mod markup;

@@ -30,7 +30,10 @@ impl Reading<'_> {
     /// Reads up to `count` more incidents; true once every incident is read.
     pub(crate) fn step(&mut self, count: usize, r: &mut Reader) -> bool {
         for (i, path, node) in self.incidents.by_ref().take(count) {
-            let incident = read_incident(&Entry { node, path }, i, &mut self.seen, r);
+            let e = Entry { node, path };
+            let incident = read_incident(&e, i, &mut self.seen, r);
+            #[cfg(feature = "page")]
+            super::history::native_changes(&e, &incident.id, r, &mut self.document.history);
             self.document.incidents.push(incident);
         }
         self.incidents.len() == 0
@@ -68,12 +71,16 @@ pub(crate) fn begin<'a>(root: &'a Node, r: &mut Reader) -> Reading<'a> {
     let updated_at = r.time(&doc, "updated_at");
 
     let mut seen = HashSet::new();
+    #[cfg(feature = "page")]
+    let mut history = crate::model::History::default();
     let components = r
         .entries(&doc, "components")
         .into_iter()
         .map(|(i, path, node)| {
             let e = Entry { node, path };
             let id = r.id(&e, "id", i, "component", &mut seen);
+            #[cfg(feature = "page")]
+            super::history::native_since(&e, &id, r, &mut history);
             Component {
                 name: r.required_text(&e, "name", || id.clone()),
                 status: r
@@ -140,6 +147,8 @@ pub(crate) fn begin<'a>(root: &'a Node, r: &mut Reader) -> Reading<'a> {
             maintenances,
             incidents: Vec::with_capacity(incidents.len()),
             declared: None,
+            #[cfg(feature = "page")]
+            history,
         },
         incidents: incidents.into_iter(),
         seen: HashSet::new(),

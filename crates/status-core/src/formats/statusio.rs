@@ -187,5 +187,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         maintenances,
         incidents,
         declared,
+        #[cfg(feature = "page")]
+        history: Default::default(),
     }
 }

@@ -60,12 +60,16 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
 
     let mut seen = HashSet::new();
     let mut components = Vec::new();
+    #[cfg(feature = "page")]
+    let mut history = crate::model::History::default();
     for (i, path, node) in r.entries(&doc, "components") {
         let e = Entry { node, path };
         if r.flag(&e, "group") {
             continue;
         }
         let id = r.id(&e, "id", i, "component", &mut seen);
+        #[cfg(feature = "page")]
+        super::history::statuspage_since(&e, &id, r, &mut history);
         components.push(Component {
             name: r.required_text(&e, "name", || id.clone()),
             status: r
@@ -89,7 +93,10 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         if is_maintenance(&e) {
             maintenances.push(read_maintenance(&e, i, &mut seen_maintenances, r));
         } else {
-            incidents.push(read_incident(&e, i, &mut seen_incidents, r));
+            let incident = read_incident(&e, i, &mut seen_incidents, r);
+            #[cfg(feature = "page")]
+            super::history::statuspage_changes(&e, &incident.id, r, &mut history);
+            incidents.push(incident);
         }
     }
     for (i, path, node) in r.entries(&doc, "scheduled_maintenances") {
@@ -117,6 +124,8 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         maintenances,
         incidents,
         declared,
+        #[cfg(feature = "page")]
+        history,
     }
 }
 

@@ -32,6 +32,8 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
     };
     let mut seen = HashSet::new();
     let mut components = Vec::new();
+    #[cfg(feature = "page")]
+    let mut history = crate::model::History::default();
     for (i, node) in sites.iter().enumerate() {
         let site = Entry {
             node,
@@ -41,6 +43,8 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             continue;
         }
         let id = r.id(&site, "slug", i, "site", &mut seen);
+        #[cfg(feature = "page")]
+        super::history::upptime_declared(&site, &id, r, &mut history);
         let status = match r.text(&site, "status").as_deref().map(str::trim) {
             Some("up") => ComponentStatus::Operational,
             Some("degraded") => ComponentStatus::DegradedPerformance,
@@ -94,5 +98,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         maintenances: Vec::new(),
         incidents: Vec::new(),
         declared: Some(DeclaredStatus::new(level, title, None)),
+        #[cfg(feature = "page")]
+        history,
     }
 }

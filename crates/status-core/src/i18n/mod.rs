@@ -172,6 +172,20 @@ pub struct PageStrings {
     pub permalink: &'static str,
     /// Loads older incidents: `{n}` more.
     pub show_older: Plural,
+    /// A component's uptime over the window: `{n}` is the percentage.
+    pub uptime: &'static str,
+    /// An uptime bar's day before the record begins.
+    pub no_data: &'static str,
+    /// An uptime bar's day with nothing to report.
+    pub no_downtime: &'static str,
+    /// The newest day under the uptime bars.
+    pub today: &'static str,
+    /// Opens the note on how uptime is counted.
+    pub uptime_rule: &'static str,
+    /// The note on how uptime is counted.
+    pub uptime_rule_text: &'static str,
+    /// The oldest day under the uptime bars: `{n}` days ago.
+    pub days_ago: Plural,
 }
 
 /// English: the words of a widget whose language has none of its own.

@@ -5,6 +5,8 @@
 
 mod active;
 mod dismissal;
+#[cfg(feature = "page")]
+mod history;
 pub mod links;
 pub(crate) mod order;
 mod text;
@@ -13,6 +15,8 @@ mod types;
 
 pub use active::{ActiveIndex, ActiveItem, MAINTENANCE_LEAD_MS};
 pub use dismissal::DismissalKey;
+#[cfg(feature = "page")]
+pub use history::{DeclaredUptime, History, StateChange};
 pub use text::{plain_text, Block, Inline, Text};
 pub use time::{CalendarDate, TimeError, Timestamp};
 pub use types::*;

@@ -22,6 +22,9 @@ pub struct StatusDocument {
     /// The overall state the file states of itself (Statuspage's `status`), which may be ahead
     /// of or behind its entries.
     pub declared: Option<DeclaredStatus>,
+    /// What the file records of the past for the status page's uptime bars (the page build only).
+    #[cfg(feature = "page")]
+    pub history: super::History,
 }
 
 /// A file's own word on the overall state (Statuspage's `status.indicator` and `description`).

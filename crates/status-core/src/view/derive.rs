@@ -15,6 +15,9 @@ pub struct ViewSettings {
     pub max_age_ms: Option<i64>,
     /// The status page to link to, over the file's own (`status-page`).
     pub status_page: Option<String>,
+    /// How many days the status page's uptime bars cover (`uptime-days`; 90 when absent).
+    #[cfg(feature = "page")]
+    pub uptime_days: Option<u16>,
 }
 
 /// The overall state the widget shows: the file's level, or unknown while the file is older
@@ -60,6 +63,9 @@ pub struct StatusView {
     pub upcoming: Vec<ItemView>,
     /// When it was derived.
     pub now: Timestamp,
+    /// How many days the uptime bars cover.
+    #[cfg(feature = "page")]
+    pub uptime_days: u16,
 }
 
 impl StatusView {
@@ -74,6 +80,13 @@ impl StatusView {
     pub fn history_item(&self, index: usize) -> ItemView {
         self.items()
             .incident(index, &self.document.incidents[index])
+    }
+
+    /// Each component's uptime over the view's window (`uptime-days`), by the reader's local
+    /// days: worked out only where asked for (the page, the report), like the history.
+    #[cfg(feature = "page")]
+    pub fn uptime(&self, local: &dyn super::LocalDays) -> Vec<super::ComponentUptime> {
+        super::uptime(&self.document, self.uptime_days, self.now, local)
     }
 
     fn items(&self) -> ItemViews<'_> {
@@ -130,6 +143,8 @@ pub fn derive(doc: &Rc<StatusDocument>, settings: &ViewSettings, now: Timestamp)
         upcoming,
         now,
         document,
+        #[cfg(feature = "page")]
+        uptime_days: settings.uptime_days.unwrap_or(super::DEFAULT_UPTIME_DAYS),
     }
 }
 
@@ -158,6 +173,7 @@ mod tests {
                 components: components.iter().map(|c| c.to_string()).collect(),
                 max_age_ms,
                 status_page: None,
+                ..ViewSettings::default()
             };
             match StatusEvent::update(&derive(&doc, &settings, now), "s.json") {
                 StatusEvent::Update {

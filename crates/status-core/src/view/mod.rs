@@ -10,9 +10,16 @@ mod event;
 mod items;
 mod report;
 mod timeline;
+#[cfg(feature = "page")]
+mod uptime;
 
 pub use derive::{derive, shown_document, Overall, StatusView, ViewSettings};
 pub use event::{FailureKind, StatusEvent};
 pub use items::{component_names, ItemKind, ItemSource, ItemView};
 pub use report::{ItemReport, ProblemReport, ReadReport, ViewReport};
 pub use timeline::{duration_parts, group_by_day, relative_parts};
+#[cfg(feature = "page")]
+pub use uptime::{
+    uptime, ComponentUptime, DayState, FixedOffset, LocalDays, UptimeDay, DEFAULT_UPTIME_DAYS,
+    PARTIAL_OUTAGE_WEIGHT, UPTIME_DAYS,
+};

@@ -1,0 +1,175 @@
+use crate::components::Locale;
+use crate::hooks::use_roving_focus;
+use crate::model::links::fragment;
+use crate::model::StatusDocument;
+use crate::view::{ComponentUptime, DayState, UptimeDay};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Properties of [`UptimeBars`].
+#[derive(Properties, PartialEq)]
+pub struct UptimeBarsProps {
+    /// The component's window, from the view.
+    pub window: Rc<ComponentUptime>,
+    /// The document shown, for the incidents' and maintenance's titles.
+    pub document: Rc<StatusDocument>,
+    /// The widget's words and formatter.
+    pub locale: Locale,
+}
+
+/// A component's uptime: a row of day bars, oldest to newest in reading order, each a button
+/// (one tab stop; the arrow keys move along the row) that opens the day's detail with links to
+/// its incidents; the window's percentage under the row.
+#[component]
+pub fn UptimeBars(props: &UptimeBarsProps) -> Html {
+    let UptimeBarsProps {
+        window,
+        document,
+        locale,
+    } = props;
+    let s = &locale.strings.page;
+    let f = &locale.formatter;
+    let days = &window.days;
+    let list = use_node_ref();
+    let (current, onkeydown, select) =
+        use_roving_focus(list.clone(), days.len(), locale.strings.rtl);
+    let open = use_state_eq(|| None::<usize>);
+    let component = &document.components[window.component];
+    let detail_id = format!("sw-uptime-{}", fragment(&component.id));
+    let percent = match window.percent {
+        Some(p) => s.uptime.replace("{n}", &f.percent(p)),
+        None => s.no_data.to_owned(),
+    };
+    let label = |day: &UptimeDay| day_label(day, document, locale);
+    let cells = days.iter().enumerate().map(|(i, day)| {
+        let onclick = {
+            let (open, select) = (open.clone(), select.clone());
+            move |_| {
+                select.emit(i);
+                open.set(if *open == Some(i) { None } else { Some(i) });
+            }
+        };
+        let onfocus = {
+            let select = select.clone();
+            move |_| select.emit(i)
+        };
+        let expanded = *open == Some(i);
+        html! {
+            <li class={classes!("uptime-day", format!("day-{}", day.state.name()))}>
+                <button type="button" tabindex={if i == current { "0" } else { "-1" }}
+                    aria-label={label(day)} aria-expanded={expanded.to_string()}
+                    aria-controls={detail_id.clone()} {onclick} {onfocus}></button>
+            </li>
+        }
+    });
+    let oldest = f.count(&s.days_ago, days.len());
+    let narrow_oldest = f.count(&s.days_ago, days.len().min(NARROW_DAYS));
+    let name = format!("{}: {percent}", component.name);
+    html! {
+        <div class="uptime" part="uptime">
+            <ol class="uptime-days" ref={list} aria-label={name} {onkeydown}>{ for cells }</ol>
+            <div class="uptime-axis" aria-hidden="true">
+                <span class="axis-oldest">{ oldest }</span>
+                <span class="axis-oldest-narrow">{ narrow_oldest }</span>
+                <span class="uptime-percent">{ &percent }</span>
+                <span class="axis-today">{ s.today }</span>
+            </div>
+            <div class="uptime-detail" id={detail_id.clone()} hidden={open.is_none()}>
+                if let Some(day) = open.and_then(|i| days.get(i)) {
+                    { day_detail(day, document, locale) }
+                }
+            </div>
+        </div>
+    }
+}
+
+/// How many of the newest days a narrow page shows (`page.css` hides the others).
+const NARROW_DAYS: usize = 30;
+
+/// A day in words, for screen readers and the tooltip: "Tuesday, 5 November 2024: Major outage,
+/// 3 hours, 18 minutes: Incident related to new logins".
+fn day_label(day: &UptimeDay, document: &StatusDocument, locale: &Locale) -> String {
+    let date = locale.formatter.written_day(day.date);
+    let s = &locale.strings.page;
+    match day.state {
+        DayState::NoData => format!("{date}: {}", s.no_data),
+        DayState::Operational => format!("{date}: {}", s.no_downtime),
+        state => {
+            let mut words = format!(
+                "{date}: {}, {}",
+                state_words(state, locale),
+                locale.formatter.duration(day.worst_ms())
+            );
+            let titles = titles(day, document);
+            if !titles.is_empty() {
+                words.push_str(": ");
+                words.push_str(&titles.join("; "));
+            }
+            words
+        }
+    }
+}
+
+fn state_words(state: DayState, locale: &Locale) -> &'static str {
+    use crate::model::ComponentStatus;
+    let page = &locale.strings.page;
+    match state {
+        DayState::NoData => page.no_data,
+        DayState::Operational => page.component_status(ComponentStatus::Operational),
+        DayState::Maintenance => page.component_status(ComponentStatus::UnderMaintenance),
+        DayState::Degraded => page.component_status(ComponentStatus::DegradedPerformance),
+        DayState::PartialOutage => page.component_status(ComponentStatus::PartialOutage),
+        DayState::MajorOutage => page.component_status(ComponentStatus::MajorOutage),
+    }
+}
+
+fn titles<'a>(day: &UptimeDay, document: &'a StatusDocument) -> Vec<&'a str> {
+    let incidents = day
+        .incidents
+        .iter()
+        .filter_map(|&i| document.incidents.get(i))
+        .map(|i| i.title.as_str());
+    let maintenances = day
+        .maintenances
+        .iter()
+        .filter_map(|&m| document.maintenances.get(m))
+        .map(|m| m.title.as_str());
+    incidents.chain(maintenances).collect()
+}
+
+/// The opened day: its date, state and how long, and links to its incidents' permalinks.
+fn day_detail(day: &UptimeDay, document: &StatusDocument, locale: &Locale) -> Html {
+    let f = &locale.formatter;
+    let s = &locale.strings.page;
+    let state = match day.state {
+        DayState::NoData => s.no_data.to_owned(),
+        DayState::Operational => s.no_downtime.to_owned(),
+        state => format!(
+            "{}, {}",
+            state_words(state, locale),
+            f.duration(day.worst_ms())
+        ),
+    };
+    let incidents = day
+        .incidents
+        .iter()
+        .filter_map(|&i| document.incidents.get(i))
+        .map(|i| {
+            html! {
+                <li><a href={format!("#{}", fragment(&i.id))} dir="auto">{ &i.title }</a></li>
+            }
+        });
+    let maintenances = day
+        .maintenances
+        .iter()
+        .filter_map(|&m| document.maintenances.get(m))
+        .map(|m| html! { <li dir="auto">{ &m.title }</li> });
+    html! {
+        <>
+            <p class="uptime-detail-day"><strong>{ f.written_day(day.date) }</strong>{ ": " }{ state }</p>
+            if !day.incidents.is_empty() || !day.maintenances.is_empty() {
+                <ul class="uptime-detail-items">{ for incidents }{ for maintenances }</ul>
+            }
+        </>
+    }
+}
