@@ -86,27 +86,36 @@ pub fn UptimeBars(props: &UptimeBarsProps) -> Html {
 /// How many of the newest days a narrow page shows (`page.css` hides the others).
 const NARROW_DAYS: usize = 30;
 
-/// A day in words, for screen readers and the tooltip: "Tuesday, 5 November 2024: Major outage,
-/// 3 hours, 18 minutes: Incident related to new logins".
+/// A day in words, for screen readers: "Tuesday, 5 November 2024: Major outage, 3 hours,
+/// 18 minutes: Incident related to new logins".
 fn day_label(day: &UptimeDay, document: &StatusDocument, locale: &Locale) -> String {
-    let date = locale.formatter.written_day(day.date);
+    let mut words = format!(
+        "{}: {}",
+        locale.formatter.written_day(day.date),
+        state_text(day, locale)
+    );
+    let titles: Vec<&str> = incident_titles(day, document)
+        .map(|(_, title)| title)
+        .chain(maintenance_titles(day, document))
+        .collect();
+    if !titles.is_empty() {
+        words.push_str(": ");
+        words.push_str(&titles.join("; "));
+    }
+    words
+}
+
+/// What a day was, in words: "No data", "No downtime", or its worst state and how long it lasted.
+fn state_text(day: &UptimeDay, locale: &Locale) -> String {
     let s = &locale.strings.page;
     match day.state {
-        DayState::NoData => format!("{date}: {}", s.no_data),
-        DayState::Operational => format!("{date}: {}", s.no_downtime),
-        state => {
-            let mut words = format!(
-                "{date}: {}, {}",
-                state_words(state, locale),
-                locale.formatter.duration(day.worst_ms())
-            );
-            let titles = titles(day, document);
-            if !titles.is_empty() {
-                words.push_str(": ");
-                words.push_str(&titles.join("; "));
-            }
-            words
-        }
+        DayState::NoData => s.no_data.to_owned(),
+        DayState::Operational => s.no_downtime.to_owned(),
+        state => format!(
+            "{}, {}",
+            state_words(state, locale),
+            locale.formatter.duration(day.worst_ms())
+        ),
     }
 }
 
@@ -123,50 +132,40 @@ fn state_words(state: DayState, locale: &Locale) -> &'static str {
     }
 }
 
-fn titles<'a>(day: &UptimeDay, document: &'a StatusDocument) -> Vec<&'a str> {
-    let incidents = day
-        .incidents
+/// The day's incidents, with their ids, in the file's order.
+fn incident_titles<'a>(
+    day: &'a UptimeDay,
+    document: &'a StatusDocument,
+) -> impl Iterator<Item = (&'a str, &'a str)> {
+    day.incidents
         .iter()
         .filter_map(|&i| document.incidents.get(i))
-        .map(|i| i.title.as_str());
-    let maintenances = day
-        .maintenances
+        .map(|i| (i.id.as_str(), i.title.as_str()))
+}
+
+/// The titles of the day's maintenance.
+fn maintenance_titles<'a>(
+    day: &'a UptimeDay,
+    document: &'a StatusDocument,
+) -> impl Iterator<Item = &'a str> {
+    day.maintenances
         .iter()
         .filter_map(|&m| document.maintenances.get(m))
-        .map(|m| m.title.as_str());
-    incidents.chain(maintenances).collect()
+        .map(|m| m.title.as_str())
 }
 
 /// The opened day: its date, state and how long, and links to its incidents' permalinks.
 fn day_detail(day: &UptimeDay, document: &StatusDocument, locale: &Locale) -> Html {
-    let f = &locale.formatter;
-    let s = &locale.strings.page;
-    let state = match day.state {
-        DayState::NoData => s.no_data.to_owned(),
-        DayState::Operational => s.no_downtime.to_owned(),
-        state => format!(
-            "{}, {}",
-            state_words(state, locale),
-            f.duration(day.worst_ms())
-        ),
-    };
-    let incidents = day
-        .incidents
-        .iter()
-        .filter_map(|&i| document.incidents.get(i))
-        .map(|i| {
-            html! {
-                <li><a href={format!("#{}", fragment(&i.id))} dir="auto">{ &i.title }</a></li>
-            }
-        });
-    let maintenances = day
-        .maintenances
-        .iter()
-        .filter_map(|&m| document.maintenances.get(m))
-        .map(|m| html! { <li dir="auto">{ &m.title }</li> });
+    let incidents = incident_titles(day, document).map(|(id, title)| {
+        html! { <li><a href={format!("#{}", fragment(id))} dir="auto">{ title }</a></li> }
+    });
+    let maintenances =
+        maintenance_titles(day, document).map(|title| html! { <li dir="auto">{ title }</li> });
     html! {
         <>
-            <p class="uptime-detail-day"><strong>{ f.written_day(day.date) }</strong>{ ": " }{ state }</p>
+            <p class="uptime-detail-day">
+                <strong>{ locale.formatter.written_day(day.date) }</strong>{ ": " }{ state_text(day, locale) }
+            </p>
             if !day.incidents.is_empty() || !day.maintenances.is_empty() {
                 <ul class="uptime-detail-items">{ for incidents }{ for maintenances }</ul>
             }

@@ -22,8 +22,9 @@
 
 use crate::model::{
     CalendarDate, ComponentStatus, DeclaredUptime, Impact, IncidentStatus, MaintenanceStatus,
-    StatusDocument, Timestamp,
+    StateChange, StatusDocument, Timestamp,
 };
+use std::collections::HashMap;
 
 /// The window's length in days when the element does not say (`uptime-days`).
 pub const DEFAULT_UPTIME_DAYS: u16 = 90;
@@ -269,13 +270,25 @@ fn has_begun(status: MaintenanceStatus) -> bool {
 fn stretches(doc: &StatusDocument, component: &str, now: Timestamp) -> Vec<Stretch> {
     let now = now.unix_millis();
     let mut out = Vec::new();
+    // The component's changes by incident, gathered once: a long history is not walked again for
+    // every incident.
+    let mut by_incident: HashMap<&str, Vec<&StateChange>> = HashMap::new();
+    for change in doc
+        .history
+        .changes
+        .iter()
+        .filter(|c| c.component == component)
+    {
+        by_incident
+            .entry(change.incident.as_str())
+            .or_default()
+            .push(change);
+    }
     for (index, incident) in doc.incidents.iter().enumerate() {
-        let mut changes: Vec<_> = doc
-            .history
-            .changes
-            .iter()
-            .filter(|c| c.incident == incident.id && c.component == component)
-            .collect();
+        let mut changes = by_incident
+            .get(incident.id.as_str())
+            .cloned()
+            .unwrap_or_default();
         let named = incident.components.iter().any(|c| c == component);
         if changes.is_empty() && !named {
             continue;
