@@ -6,6 +6,8 @@ use crate::formats::Format;
 use crate::view::ViewSettings;
 
 /// Every attribute the element observes; a change to any of them re-reads the configuration.
+/// (`uptime-days` too in the banner build: whichever build loads first defines the element, and a
+/// page may hold a banner and a status page.)
 pub const OBSERVED_ATTRIBUTES: &[&str] = &[
     "src",
     "mode",
@@ -17,6 +19,7 @@ pub const OBSERVED_ATTRIBUTES: &[&str] = &[
     "format",
     "status-page",
     "placement",
+    "uptime-days",
 ];
 
 /// Seconds between polls when the `poll` attribute is absent.

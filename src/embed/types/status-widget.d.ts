@@ -51,6 +51,8 @@ export interface StatusWidgetAttributes {
   /** Where a banner sits: in the flow, a bar pinned to the viewport's top, or a card in its
    *  bottom corner (`top` and `toast` take no layout space). */
   placement?: "inline" | "top" | "toast";
+  /** The status page's uptime window in days, 7 to 365 (default 90). */
+  "uptime-days"?: string | number;
   /** The status file's format (default `auto`). */
   format?:
     | "auto"
