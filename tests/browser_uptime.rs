@@ -269,3 +269,61 @@ async fn arabic_mirrors_the_row_oldest_on_the_right() {
     );
     w.assert_no_uncaught_error();
 }
+
+#[wasm_bindgen_test]
+async fn derive_status_returns_the_window_the_bars_draw() {
+    let (w, _) = seed_page("en").await;
+    let (text, _) = seed_moved(3);
+    let settings = js_sys::Object::new();
+    js_sys::Reflect::set(&settings, &"uptime-days".into(), &14.into()).unwrap();
+    let report = status_widget::js::api::derive_status(
+        JsValue::from_str(&text),
+        JsValue::from_f64(js_sys::Date::now()),
+        settings.into(),
+    );
+    let uptime = js_sys::Array::from(&get(&report, "uptime"));
+    let components = w.find_all(".component");
+    assert_eq!(uptime.length() as usize, components.len());
+    // Dates in the engine's own zone, as the page counts them.
+    let dates: Vec<String> = last_days(14)
+        .into_iter()
+        .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+        .collect();
+    for (i, component) in components.iter().enumerate() {
+        let window = uptime.get(i as u32);
+        let days = js_sys::Array::from(&get(&window, "days"));
+        let report_days: Vec<(String, String)> = days
+            .iter()
+            .map(|d| {
+                let text = |k| get(&d, k).as_string().unwrap();
+                (text("date"), text("state"))
+            })
+            .collect();
+        let list = component.query_selector_all(".uptime-day").unwrap();
+        let drawn: Vec<String> = (0..list.length())
+            .map(|k| {
+                let cell: Element = list.item(k).unwrap().unchecked_into();
+                cell.class_name().replace("uptime-day day-", "")
+            })
+            .collect();
+        let states: Vec<String> = report_days.iter().map(|(_, s)| s.clone()).collect();
+        assert_eq!(states, drawn, "the report's states are the bars'");
+        let report_dates: Vec<String> = report_days.into_iter().map(|(d, _)| d).collect();
+        assert_eq!(report_dates, dates);
+        assert!(states.iter().any(|s| s == "partial_outage"), "{states:?}");
+        let percent = get(&window, "percent").as_f64().unwrap();
+        assert!(percent > 50.0 && percent < 100.0, "{percent}");
+        // The page writes the same figure.
+        let shown = component
+            .query_selector(".uptime-percent")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap();
+        assert!(
+            shown.starts_with(&format!("{percent:.2}%")),
+            "{shown} / {percent}"
+        );
+    }
+    w.assert_no_uncaught_error();
+}

@@ -9,7 +9,10 @@ use native_support::*;
 use serde_json::Value;
 use status_core::formats::{load_str, Format};
 use status_core::model::{Text, Timestamp};
-use status_core::view::{derive, ItemView, ReadReport, StatusEvent, ViewReport, ViewSettings};
+use status_core::view::{
+    derive, FixedOffset, ItemView, LocalDays, ReadReport, StatusEvent, StatusView, ViewReport,
+    ViewSettings,
+};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -50,6 +53,39 @@ fn agree(what: &str, report: &Value, item: &ItemView) {
     );
 }
 
+/// The report's uptime windows are the page's: the same components, days, states, times,
+/// incidents and percentages.
+fn uptime_agrees(what: &str, report: &Value, view: &StatusView, zone: &dyn LocalDays) {
+    let doc = &view.document;
+    let windows = view.uptime(zone);
+    let report = report.as_array().unwrap();
+    assert_eq!(report.len(), windows.len(), "{what}");
+    for (r, window) in report.iter().zip(&windows) {
+        let component = &doc.components[window.component];
+        assert_eq!(r["component"], component.id.as_str(), "{what}");
+        assert_eq!(r["name"], component.name.as_str(), "{what}");
+        assert_eq!(r["percent"].as_f64(), window.percent, "{what}");
+        assert_eq!(r["declared"], window.declared, "{what}");
+        let days = r["days"].as_array().unwrap();
+        assert_eq!(days.len(), window.days.len(), "{what}");
+        assert_eq!(days.len(), usize::from(view.uptime_days), "{what}");
+        for (d, day) in days.iter().zip(&window.days) {
+            assert_eq!(d["date"], day.date.to_string(), "{what}");
+            assert_eq!(d["state"], day.state.name(), "{what}");
+            assert_eq!(d["majorOutageMs"], day.major_ms, "{what}");
+            assert_eq!(d["partialOutageMs"], day.partial_ms, "{what}");
+            assert_eq!(d["degradedMs"], day.degraded_ms, "{what}");
+            assert_eq!(d["maintenanceMs"], day.maintenance_ms, "{what}");
+            let ids: Vec<&str> = day
+                .incidents
+                .iter()
+                .map(|&i| doc.incidents[i].id.as_str())
+                .collect();
+            assert_eq!(d["incidents"], serde_json::json!(ids), "{what}");
+        }
+    }
+}
+
 /// Reads every status document it can under `dirs` and checks the report against the view at
 /// the document's own date; returns how many it checked.
 fn check_all(dirs: &[PathBuf]) -> usize {
@@ -76,7 +112,9 @@ fn check_all(dirs: &[PathBuf]) -> usize {
             ..ViewSettings::default()
         };
         let view = derive(&doc, &settings, now);
-        let report = serde_json::to_value(ViewReport::of(read, &view)).unwrap();
+        // A zone east of UTC whose day boundary is not at midnight UTC.
+        let zone = FixedOffset(5 * 60 + 30);
+        let report = serde_json::to_value(ViewReport::of(read, &view, &zone)).unwrap();
         assert_eq!(report["ok"], valid, "{what}");
         assert_eq!(report["level"], view.overall.name(), "{what}");
         assert_eq!(report["stale"], view.overall.is_unknown(), "{what}");
@@ -96,6 +134,7 @@ fn check_all(dirs: &[PathBuf]) -> usize {
         for (r, &i) in history.iter().zip(&indices) {
             agree(&what, r, &view.history_item(i));
         }
+        uptime_agrees(&what, &report["uptime"], &view, &zone);
         // The event says the same as the view it is read from.
         match StatusEvent::update(&view, "status.json") {
             StatusEvent::Update {

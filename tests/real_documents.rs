@@ -9,7 +9,9 @@ mod native_support;
 use native_support::*;
 use status_core::formats::{load_str, Format};
 use status_core::model::MaintenanceStatus;
-use status_core::view::{derive, ItemSource, ItemView, ReadReport, ViewReport, ViewSettings};
+use status_core::view::{
+    derive, FixedOffset, ItemSource, ItemView, ReadReport, ViewReport, ViewSettings,
+};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
@@ -119,9 +121,12 @@ fn every_real_document_shows_what_a_reader_expects_at_its_date() {
         }
 
         // The headless report says the same, and `checkStatus` is ok.
-        let report =
-            serde_json::to_value(ViewReport::of(ReadReport::of(&Ok(loaded.clone())), &view))
-                .unwrap();
+        let report = serde_json::to_value(ViewReport::of(
+            ReadReport::of(&Ok(loaded.clone())),
+            &view,
+            &FixedOffset(0),
+        ))
+        .unwrap();
         assert_eq!(report["ok"], true, "{file}");
         assert_eq!(report["level"], case.level.as_str(), "{file}");
         assert_eq!(

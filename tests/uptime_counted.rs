@@ -406,3 +406,102 @@ fn upptime_shows_its_own_figures() {
         20
     );
 }
+
+/// `deriveStatus` returns the same window as plain data: the seed's week in London (the table of
+/// `the_seed_incident_over_a_week_in_london`), each day's milliseconds worked out by hand
+/// (990 min = 59,400,000 ms; 1440 min = 86,400,000 ms; 660 min = 39,600,000 ms), the incident by
+/// its id, and the percentage.
+#[test]
+fn derive_status_returns_each_components_window() {
+    use serde_json::json;
+    use status_core::view::{derive, ReadReport, ViewReport, ViewSettings};
+    let text = www("status.json");
+    let result = load_str(&text, Format::Auto);
+    let read = ReadReport::of(&result);
+    let seed = std::rc::Rc::new(result.unwrap().document);
+    let id = seed.incidents[0].id.clone();
+    let settings = ViewSettings {
+        uptime_days: Some(7),
+        ..ViewSettings::default()
+    };
+    let view = derive(&seed, &settings, t("2024-11-10T12:00:00Z"));
+    let report = serde_json::to_value(ViewReport::of(read, &view, &FixedOffset(0))).unwrap();
+    let uptime = report["uptime"].as_array().unwrap();
+    assert_eq!(uptime.len(), 2);
+    let day = |date: &str, partial: i64, incidents: &[&str]| {
+        json!({"date": date, "state": if partial > 0 { "partial_outage" } else { "operational" },
+            "majorOutageMs": 0, "partialOutageMs": partial, "degradedMs": 0, "maintenanceMs": 0,
+            "incidents": incidents, "maintenances": []})
+    };
+    let login = &uptime[0];
+    assert_eq!(login["component"], "login");
+    assert_eq!(login["name"], seed.components[0].name.as_str());
+    assert_eq!(login["percent"], 80.86);
+    assert_eq!(login["declared"], false);
+    assert_eq!(
+        login["days"],
+        json!([
+            day("2024-11-04", 59_400_000, &[&id]),
+            day("2024-11-05", 86_400_000, &[&id]),
+            day("2024-11-06", 86_400_000, &[&id]),
+            day("2024-11-07", 86_400_000, &[&id]),
+            day("2024-11-08", 39_600_000, &[&id]),
+            day("2024-11-09", 0, &[]),
+            day("2024-11-10", 0, &[]),
+        ])
+    );
+    assert_eq!(uptime[1]["component"], "app");
+    assert_eq!(uptime[1]["days"], login["days"]);
+}
+
+/// The page keeps the bars' room from its first frame by `has_window`, and counts them a task
+/// later by `uptime`: the two agree on every fixture and on the real documents (when present),
+/// before, during and after what the file records.
+#[test]
+fn has_window_says_which_components_uptime_gives_a_window() {
+    use status_core::view::has_window;
+    let mut dirs = vec![root().join("tests/fixtures"), root().join("www")];
+    if real_path("").is_dir() {
+        dirs.push(real_path(""));
+    }
+    let mut checked = 0;
+    let mut with_bars = 0;
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let Ok(loaded) = load_str(&text, Format::Auto) else {
+                continue;
+            };
+            let doc = loaded.document;
+            for now in [
+                "2000-01-01T00:00:00Z",
+                "2024-11-06T00:00:00Z",
+                "2030-01-01T00:00:00Z",
+            ] {
+                let windows = uptime(&doc, 90, t(now), &FixedOffset(0));
+                for index in 0..doc.components.len() {
+                    let counted = windows.iter().any(|w| w.component == index);
+                    assert_eq!(
+                        has_window(&doc, index, t(now)),
+                        counted,
+                        "{} at {now}: component {index}",
+                        path.display()
+                    );
+                    with_bars += usize::from(counted);
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked > 60 && with_bars > 20,
+        "{checked} checks, {with_bars} windows"
+    );
+}

@@ -236,7 +236,12 @@ impl TimeFormatter {
         format
             .as_ref()
             .and_then(|f| f.format_number(value / 100.0).ok())
-            .unwrap_or_else(|| format!("{value:.2} %"))
+            .unwrap_or_else(|| {
+                // Hundredths in whole numbers: `{:.2}` would bring in 2 KB of float formatting
+                // for a path only an engine without `Intl` takes.
+                let hundredths = (value * 100.0).round() as i64;
+                format!("{}.{:02} %", hundredths / 100, hundredths % 100)
+            })
     }
 
     /// A duration in words, such as "4 days, 3 hours, 30 minutes".

@@ -4,6 +4,7 @@
 use super::document::load_js;
 use crate::config::WidgetConfig;
 use crate::formats::Format;
+use crate::io::local_days::BrowserDays;
 use crate::model::Timestamp;
 use crate::view::{derive, ReadReport, ViewReport, ViewSettings};
 use serde::Serialize;
@@ -82,7 +83,7 @@ pub fn derive_status(document: JsValue, now: JsValue, settings: JsValue) -> JsVa
     let report = match result {
         Ok(loaded) => {
             let doc = Rc::new(loaded.document);
-            ViewReport::of(read, &derive(&doc, &settings, now))
+            ViewReport::of(read, &derive(&doc, &settings, now), &BrowserDays)
         }
         Err(_) => ViewReport::unread(read, now),
     };

@@ -8,7 +8,8 @@
 use status_core::formats::{load_str, Format, SourceFormat};
 use status_core::model::{StatusDocument, Timestamp};
 use status_core::view::{
-    derive, duration_parts, group_by_day, relative_parts, ReadReport, ViewReport, ViewSettings,
+    derive, duration_parts, group_by_day, relative_parts, FixedOffset, ReadReport, ViewReport,
+    ViewSettings,
 };
 use std::rc::Rc;
 
@@ -88,7 +89,8 @@ pub fn exercise(data: &[u8]) {
                     assert!(is_web_or_mail_link(link), "unsafe item link kept: {link:?}");
                 }
             }
-            let _ = ViewReport::of(read.clone(), &view);
+            let _ = ViewReport::of(read.clone(), &view, &FixedOffset(0));
+            let _ = ViewReport::of(read.clone(), &view, &FixedOffset(-14 * 60));
         }
         for incident in &doc.incidents {
             let _ = group_by_day(&incident.updates, |u| u.at.map(Timestamp::utc_date));

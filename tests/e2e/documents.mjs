@@ -1,14 +1,14 @@
 // Status documents that the end-to-end checks and the benchmark both use.
 
 /**
- * A native status document with `count` resolved incidents, one a day back from 1 November
- * 2024, each with a summary, a release, a timeline (timed entries and an untimed day note),
+ * A native status document with `count` resolved incidents of 90 minutes, one a day back from
+ * `newest` (1 November 2024 by default; a recent day puts one in every day of the uptime bars), each with a summary, a release, a timeline (timed entries and an untimed day note),
  * a lesson and a conclusion: the shape of a long real history.
  */
-export function historyDocument(count) {
+export function historyDocument(count, { newest = Date.UTC(2024, 10, 1) } = {}) {
   const incidents = [];
   for (let i = 0; i < count; i++) {
-    const start = new Date(Date.UTC(2024, 10, 1) - i * 86_400_000);
+    const start = new Date(newest - i * 86_400_000);
     const end = new Date(start.getTime() + 5_400_000);
     incidents.push({
       id: `past-${i}`, title: `Past incident ${i}`, impact: ["minor", "major", "critical"][i % 3],

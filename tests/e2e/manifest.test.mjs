@@ -106,7 +106,7 @@ test("the manifest and the types name the element's real attributes, events, par
 test("tsc accepts code using the types, plain and in React 19's JSX", async () => {
   const dir = join(root, "target", "e2e", "types");
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "usage.ts"), `import { ready, deriveStatus, type StatusShown } from "status-widget";
+  await writeFile(join(dir, "usage.ts"), `import { ready, deriveStatus, type StatusShown, type UptimeState } from "status-widget";
     const widget = document.createElement("status-widget");
     widget.setAttribute("src", "https://status.example.org/status.json");
     widget.addEventListener("status-widget-update", (event) => {
@@ -121,6 +121,11 @@ test("tsc accepts code using the types, plain and in React 19's JSX", async () =
     const derived = await deriveStatus({ version: 1, incidents: [] }, new Date(), { "max-age": 3600 });
     await deriveStatus("{}", Date.now(), widget);
     console.log(derived.level, derived.active.map((item) => item.title));
+    for (const window of derived.uptime) {
+      const worst: UptimeState | undefined = window.days.at(-1)?.state;
+      const percent: number = window.percent ?? 0;
+      console.log(window.name, worst, percent, window.days.map((day) => day.partialOutageMs));
+    }
     export {};
   `);
   await writeFile(join(dir, "app.tsx"), `import type {} from "status-widget/react";

@@ -2,7 +2,9 @@
 // the clock at 10 November 2024, noon in London, two days after the seed incident ended:
 // the seed's days at 1024 and 320 px (screenshots in target/e2e/), axe-core in light and dark
 // with a day opened, the bars' contrast against the page, and the compact printed row.
-// The same bars in Chromium, Firefox and WebKit: tests/browser_uptime.rs.
+// The same bars in Chromium, Firefox and WebKit: tests/browser_uptime.rs (states, keyboard,
+// Arabic, deriveStatus) and uptime-engines.test.mjs (320 px, axe-core light and dark, Firefox's
+// print).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";

@@ -107,6 +107,9 @@ export async function start(engine, { pageLoadStrategy = "normal" } = {}) {
       return Buffer.from(await call("GET", `${s}/element/${Object.values(element)[0]}/screenshot`), "base64");
     },
     cookies: () => call("GET", `${s}/cookie`),
+    /** The page printed as the browser prints it (WebDriver's Print Page: Chromium and Firefox;
+     *  WebKitWebDriver 2.50 answers "unknown command"), as PDF bytes. */
+    print: async (options = {}) => Buffer.from(await call("POST", `${s}/print`, options), "base64"),
     async close() {
       await call("DELETE", s).catch(() => {});
       driver.kill();

@@ -90,7 +90,8 @@ pub(crate) enum Command {
         #[arg(long)]
         url: Option<String>,
     },
-    /// Write the current level as an SVG badge and as a shields.io endpoint document.
+    /// Write the current level, or a component's uptime (`--uptime`), as an SVG badge and as a
+    /// shields.io endpoint document.
     Badge {
         /// The status file.
         file: PathBuf,
@@ -100,9 +101,20 @@ pub(crate) enum Command {
         /// Where to write the shields.io endpoint JSON (for https://img.shields.io/endpoint?url=…).
         #[arg(long)]
         endpoint: Option<PathBuf>,
-        /// The badge's left-hand words.
-        #[arg(long, default_value = "status")]
-        label: String,
+        /// The badge's left-hand words (default: `status`, or the component's name and `uptime`).
+        #[arg(long)]
+        label: Option<String>,
+        /// The uptime of this component (its id or its name) over the last `--days` days, counted
+        /// as the status page counts it, instead of the current level.
+        #[arg(long, value_name = "COMPONENT")]
+        uptime: Option<String>,
+        /// The uptime window in days, ending today (UTC days).
+        #[arg(long, default_value_t = 90, requires = "uptime",
+              value_parser = clap::value_parser!(u16).range(7..=365))]
+        days: u16,
+        /// The instant the badge is for (RFC 3339; default now).
+        #[arg(long)]
+        at: Option<String>,
     },
     /// Convert a status document of any format the widget reads into format v1, history included.
     Import {

@@ -57,18 +57,21 @@ fn now() -> Timestamp {
     Timestamp::from_unix_millis(ms)
 }
 
+/// An RFC 3339 time from the command line (`--option`), or now when it has none.
+fn instant(option: &str, text: Option<&str>) -> Result<Timestamp, CliError> {
+    match text {
+        None => Ok(now()),
+        Some(text) => Timestamp::parse_rfc3339(text).map_err(|error| CliError::BadTime {
+            option: Some(option.to_owned()),
+            text: text.to_owned(),
+            error,
+        }),
+    }
+}
+
 /// An RFC 3339 time from the command line, written the way status files write it (UTC, `Z`).
 fn time(option: &str, text: Option<&str>) -> Result<String, CliError> {
-    match text {
-        None => Ok(now().to_rfc3339()),
-        Some(text) => Timestamp::parse_rfc3339(text)
-            .map(Timestamp::to_rfc3339)
-            .map_err(|error| CliError::BadTime {
-                option: Some(option.to_owned()),
-                text: text.to_owned(),
-                error,
-            }),
-    }
+    instant(option, text).map(Timestamp::to_rfc3339)
 }
 
 fn day(text: &str) -> Result<String, CliError> {
@@ -100,7 +103,21 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             out,
             endpoint,
             label,
-        } => return badge::run(&file, out.as_deref(), endpoint.as_deref(), &label),
+            uptime,
+            days,
+            at,
+        } => {
+            let what = match uptime {
+                Some(component) => badge::Shows::Uptime { component, days },
+                None => badge::Shows::Level,
+            };
+            let at = instant("at", at.as_deref())?;
+            let outputs = badge::Outputs {
+                svg: out.as_deref(),
+                endpoint: endpoint.as_deref(),
+            };
+            return badge::run(&file, &what, outputs, label.as_deref(), at);
+        }
         Command::Serve { dir, port } => return serve::run(&dir, port),
         Command::Import {
             file,

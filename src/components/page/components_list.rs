@@ -1,7 +1,7 @@
 use super::UptimeBars;
 use crate::components::Locale;
 use crate::model::Vocabulary;
-use crate::view::{ComponentUptime, StatusView};
+use crate::view::{has_window, ComponentUptime, StatusView};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,6 +14,9 @@ pub fn component_list(view: &StatusView, uptime: &[Rc<ComponentUptime>], locale:
     if components.is_empty() {
         return html! {};
     }
+    let bars: Vec<bool> = (0..components.len())
+        .map(|index| has_window(&view.document, index, view.now))
+        .collect();
     html! {
         <section class="section" aria-labelledby="sw-components">
             <h2 id="sw-components">{ s.page.components }</h2>
@@ -29,11 +32,17 @@ pub fn component_list(view: &StatusView, uptime: &[Rc<ComponentUptime>], locale:
                         if let Some(window) = uptime.iter().find(|w| w.component == index) {
                             <UptimeBars window={window.clone()} document={view.document.clone()}
                                 locale={locale.clone()} />
+                        } else if bars[index] {
+                            // The bars' room until they are counted (a task later): nothing moves.
+                            <div class="uptime" aria-hidden="true">
+                                <ol class="uptime-days"></ol>
+                                <div class="uptime-axis"><span>{ "\u{a0}" }</span></div>
+                            </div>
                         }
                     </li>
                 }) }
             </ul>
-            if !uptime.is_empty() {
+            if bars.contains(&true) {
                 <details class="uptime-rule">
                     <summary>{ s.page.uptime_rule }</summary>
                     <p>{ s.page.uptime_rule_text }</p>

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`UptimeBars`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct UptimeBarsProps {
     /// The component's window, from the view.
     pub window: Rc<ComponentUptime>,
@@ -15,6 +15,16 @@ pub struct UptimeBarsProps {
     pub document: Rc<StatusDocument>,
     /// The widget's words and formatter.
     pub locale: Locale,
+}
+
+impl PartialEq for UptimeBarsProps {
+    /// By identity: the window and the document are shared from one derivation, and comparing
+    /// their contents would walk the whole document for every component on every render.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.window, &other.window)
+            && Rc::ptr_eq(&self.document, &other.document)
+            && self.locale == other.locale
+    }
 }
 
 /// A component's uptime: a row of day bars, oldest to newest in reading order, each a button

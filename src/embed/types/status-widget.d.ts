@@ -147,6 +147,43 @@ export interface StatusItem {
   url: string | null;
 }
 
+/** A component's state on one day of its uptime window, worst first: `major_outage`, then
+ *  `partial_outage`, `degraded_performance`, `under_maintenance`, `operational`, and `no_data`
+ *  before the record begins. */
+export type UptimeState =
+  | "major_outage"
+  | "partial_outage"
+  | "degraded_performance"
+  | "under_maintenance"
+  | "operational"
+  | "no_data";
+
+/** One local day (the JavaScript environment's time zone) of a component's uptime window. */
+export interface UptimeDay {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  state: UptimeState;
+  majorOutageMs: number;
+  partialOutageMs: number;
+  degradedMs: number;
+  maintenanceMs: number;
+  /** Ids of the incidents and maintenance that touched the component that day. */
+  incidents: string[];
+  maintenances: string[];
+}
+
+/** One component's uptime window (`uptime-days`, 90 by default), as the status page draws it. */
+export interface ComponentUptime {
+  component: string;
+  name: string;
+  /** Uptime in percent, rounded down to hundredths; `null` when no day has data. */
+  percent: number | null;
+  /** True when the figures are the monitor's own (Upptime), not counted from incidents. */
+  declared: boolean;
+  /** Oldest first; the last is today. */
+  days: UptimeDay[];
+}
+
 /** What `deriveStatus` says: how the document was read, then what the widget shows. */
 export interface DerivedStatus extends StatusCheck {
   now: string;
@@ -158,6 +195,8 @@ export interface DerivedStatus extends StatusCheck {
   active: StatusItem[];
   upcoming: StatusItem[];
   history: StatusItem[];
+  /** Each component's uptime window; empty when the file records no history. */
+  uptime: ComponentUptime[];
 }
 
 /** Resolves once `<status-widget>` is defined; rejects if the wasm could not be loaded. */

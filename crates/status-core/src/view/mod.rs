@@ -8,6 +8,7 @@
 mod derive;
 mod event;
 mod items;
+#[cfg(feature = "page")]
 mod report;
 mod timeline;
 #[cfg(feature = "page")]
@@ -16,10 +17,13 @@ mod uptime;
 pub use derive::{derive, shown_document, Overall, StatusView, ViewSettings};
 pub use event::{FailureKind, StatusEvent};
 pub use items::{component_names, ItemKind, ItemSource, ItemView};
-pub use report::{ItemReport, ProblemReport, ReadReport, ViewReport};
+#[cfg(feature = "page")]
+pub use report::{
+    ItemReport, ProblemReport, ReadReport, UptimeDayReport, UptimeReport, ViewReport,
+};
 pub use timeline::{duration_parts, group_by_day, relative_parts};
 #[cfg(feature = "page")]
 pub use uptime::{
-    uptime, ComponentUptime, DayState, FixedOffset, LocalDays, UptimeDay, DEFAULT_UPTIME_DAYS,
-    PARTIAL_OUTAGE_WEIGHT, UPTIME_DAYS,
+    has_window, uptime, ComponentUptime, DayState, FixedOffset, LocalDays, UptimeDay,
+    DEFAULT_UPTIME_DAYS, PARTIAL_OUTAGE_WEIGHT, UPTIME_DAYS,
 };

@@ -1,9 +1,11 @@
 //! The [`StatusView`] as plain data for the headless `deriveStatus`: the same items, in the same
 //! order, with the same text and times as the banner and the page, plus the facts of each item
-//! that only a program reading the report needs (ids, impact, status, resolution).
+//! that only a program reading the report needs (ids, impact, status, resolution), and each
+//! component's uptime window as the status page draws it.
 
 use super::derive::StatusView;
 use super::items::{ItemSource, ItemView};
+use super::uptime::{ComponentUptime, LocalDays, UptimeDay};
 use crate::formats::{LoadError, Loaded, Problem, Severity};
 use crate::model::{Timestamp, Vocabulary};
 use serde::Serialize;
@@ -140,6 +142,66 @@ impl ItemReport {
     }
 }
 
+/// One local day of a component's uptime window.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UptimeDayReport {
+    /// The reader's local date, `YYYY-MM-DD`.
+    date: String,
+    /// The day's worst state ([`DayState::name`](super::DayState::name)).
+    state: &'static str,
+    major_outage_ms: i64,
+    partial_outage_ms: i64,
+    degraded_ms: i64,
+    maintenance_ms: i64,
+    /// Ids of the incidents and the maintenance that touched the component that day.
+    incidents: Vec<String>,
+    maintenances: Vec<String>,
+}
+
+/// One component's uptime window: its days, oldest first, and the window's percentage.
+#[derive(Serialize)]
+pub struct UptimeReport {
+    /// The component's id and name.
+    component: String,
+    name: String,
+    /// Uptime in percent, rounded down to hundredths; `null` when no day has data.
+    percent: Option<f64>,
+    /// True when the figures are the monitor's own (Upptime), not counted from incidents.
+    declared: bool,
+    days: Vec<UptimeDayReport>,
+}
+
+impl UptimeReport {
+    fn of(view: &StatusView, uptime: &ComponentUptime) -> Self {
+        let doc = &view.document;
+        let component = &doc.components[uptime.component];
+        let day = |d: &UptimeDay| UptimeDayReport {
+            date: d.date.to_string(),
+            state: d.state.name(),
+            major_outage_ms: d.major_ms,
+            partial_outage_ms: d.partial_ms,
+            degraded_ms: d.degraded_ms,
+            maintenance_ms: d.maintenance_ms,
+            incidents: d
+                .incidents
+                .iter()
+                .map(|&i| doc.incidents[i].id.clone())
+                .collect(),
+            maintenances: (d.maintenances.iter())
+                .map(|&m| doc.maintenances[m].id.clone())
+                .collect(),
+        };
+        UptimeReport {
+            component: component.id.clone(),
+            name: component.name.clone(),
+            percent: uptime.percent,
+            declared: uptime.declared,
+            days: uptime.days.iter().map(day).collect(),
+        }
+    }
+}
+
 /// What `deriveStatus` says: how the document was read, then what the widget shows for it
 /// (nothing when it could not be read). One flat object, written out rather than flattened
 /// with serde, which costs the wasm 2.5 KB.
@@ -159,11 +221,14 @@ pub struct ViewReport {
     active: Vec<ItemReport>,
     upcoming: Vec<ItemReport>,
     history: Vec<ItemReport>,
+    /// Each component's uptime over the view's window (`uptime-days`), by `local`'s days.
+    uptime: Vec<UptimeReport>,
 }
 
 impl ViewReport {
-    /// `view` as plain data, after how its document was read.
-    pub fn of(read: ReadReport, view: &StatusView) -> Self {
+    /// `view` as plain data, after how its document was read; its uptime windows run over the
+    /// reader's days in `local`.
+    pub fn of(read: ReadReport, view: &StatusView, local: &dyn LocalDays) -> Self {
         let items = |list: &[ItemView]| list.iter().map(|i| ItemReport::of(view, i)).collect();
         ViewReport {
             level: Some(view.overall.name()),
@@ -177,6 +242,11 @@ impl ViewReport {
                 .history()
                 .iter()
                 .map(|&i| ItemReport::of(view, &view.history_item(i)))
+                .collect(),
+            uptime: view
+                .uptime(local)
+                .iter()
+                .map(|u| UptimeReport::of(view, u))
                 .collect(),
             ..Self::unread(read, view.now)
         }
@@ -204,6 +274,7 @@ impl ViewReport {
             active: Vec::new(),
             upcoming: Vec::new(),
             history: Vec::new(),
+            uptime: Vec::new(),
         }
     }
 }

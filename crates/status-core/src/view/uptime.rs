@@ -55,7 +55,10 @@ impl LocalDays for FixedOffset {
     }
 
     fn start_of(&self, date: CalendarDate) -> Timestamp {
-        date.start_utc().plus_millis(-self.0 * 60_000)
+        // Held at the ends of the range for dates some 292 million years away (the fuzzer's
+        // `now`), where `start_utc` would overflow.
+        let midnight = date.days_since_epoch().saturating_mul(MS_PER_DAY);
+        Timestamp::from_unix_millis(midnight).plus_millis(-self.0 * 60_000)
     }
 }
 
@@ -247,6 +250,15 @@ pub fn uptime(
         .collect()
 }
 
+/// Whether [`uptime`] gives component `index` a window at `now`: when a monitor gives its own
+/// figures, or the file records any history. Cheap: a page can keep the bars' room from its first
+/// frame and count them a task later.
+pub fn has_window(doc: &StatusDocument, index: usize, now: Timestamp) -> bool {
+    doc.components.get(index).is_some_and(|component| {
+        doc.history.declared(&component.id).is_some() || oldest_entry(doc, now).is_some()
+    })
+}
+
 /// The earliest time the file records (an incident's start or update, maintenance that began).
 fn oldest_entry(doc: &StatusDocument, now: Timestamp) -> Option<Timestamp> {
     let incidents = doc.incidents.iter().flat_map(|i| {
@@ -387,7 +399,7 @@ fn counted_uptime(
             let next = CalendarDate::from_days_since_epoch(date.days_since_epoch() + 1);
             let end = local.start_of(next).unix_millis().min(now);
             let mut day = UptimeDay::empty(date, DayState::Operational);
-            recorded += (end - start).max(0);
+            recorded = recorded.saturating_add(end.saturating_sub(start).max(0));
             let touching: Vec<&Stretch> = stretches
                 .iter()
                 .filter(|s| s.start < end && s.end > start)
@@ -406,7 +418,7 @@ fn counted_uptime(
                     .map(|s| s.state)
                     .max()
                     .unwrap_or(DayState::Operational);
-                day.add(worst, to - from);
+                day.add(worst, to.saturating_sub(from));
             }
             for s in &touching {
                 if s.state > DayState::Operational {
