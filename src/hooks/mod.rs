@@ -3,6 +3,8 @@
 //! media queries (colour scheme, small screens), arrow keys along a row of buttons, the Intl warm-up, a banner's width, whether a
 //! clamped text holds more, rendering a long list in steps and scrolling to an anchor, and the page's uptime windows.
 
+#[cfg(feature = "page")]
+mod same;
 mod use_announcement;
 mod use_dismissals;
 mod use_focus_after_dismiss;
@@ -26,6 +28,8 @@ mod use_strings;
 #[cfg(feature = "page")]
 mod use_uptime;
 
+#[cfg(feature = "page")]
+pub use same::Same;
 pub use use_announcement::{item_label, use_announcement, Announcement};
 pub use use_dismissals::use_dismissals;
 pub use use_focus_after_dismiss::use_focus_after_dismiss;

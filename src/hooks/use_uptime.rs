@@ -1,18 +1,8 @@
+use super::Same;
 use crate::io::local_days::BrowserDays;
 use crate::view::{ComponentUptime, StatusView};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// A view by identity: comparing two views' contents would walk the whole document on every
-/// render of the page; a view derived again (a file read, a minute passed) is a new one.
-#[derive(Clone)]
-struct SameView(Rc<StatusView>);
-
-impl PartialEq for SameView {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 /// Each component's uptime window for the page's bars, from the view, by the reader's local days.
 /// Counted in a task of its own after the page has rendered (a long history's page and its bars
@@ -23,7 +13,7 @@ pub fn use_uptime(view: Rc<StatusView>) -> Rc<Vec<Rc<ComponentUptime>>> {
     let windows = use_state(|| Rc::new(Vec::new()));
     {
         let windows = windows.clone();
-        use_effect_with(SameView(view), move |view| {
+        use_effect_with(Same(view), move |view| {
             let view = view.clone();
             let task = gloo_timers::callback::Timeout::new(0, move || {
                 let counted = view.0.uptime(&BrowserDays);

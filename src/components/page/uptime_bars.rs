@@ -1,5 +1,5 @@
 use crate::components::Locale;
-use crate::hooks::use_roving_focus;
+use crate::hooks::{use_roving_focus, Same};
 use crate::model::links::fragment;
 use crate::model::StatusDocument;
 use crate::view::{ComponentUptime, DayState, UptimeDay};
@@ -50,7 +50,14 @@ pub fn UptimeBars(props: &UptimeBarsProps) -> Html {
         Some(p) => s.uptime.replace("{n}", &f.percent(p)),
         None => s.no_data.to_owned(),
     };
-    let label = |day: &UptimeDay| day_label(day, document, locale);
+    // Each day's words, worked out once per window and language, not on every tap or focus.
+    let labels = use_memo(
+        (Same(window.clone()), Same(document.clone()), locale.clone()),
+        |(window, document, locale)| {
+            let label = |day: &UptimeDay| day_label(day, &document.0, locale);
+            window.0.days.iter().map(label).collect::<Vec<String>>()
+        },
+    );
     let cells = days.iter().enumerate().map(|(i, day)| {
         let onclick = {
             let (open, select) = (open.clone(), select.clone());
@@ -67,7 +74,7 @@ pub fn UptimeBars(props: &UptimeBarsProps) -> Html {
         html! {
             <li class={classes!("uptime-day", format!("day-{}", day.state.name()))}>
                 <button type="button" tabindex={if i == current { "0" } else { "-1" }}
-                    aria-label={label(day)} aria-expanded={expanded.to_string()}
+                    aria-label={labels[i].clone()} aria-expanded={expanded.to_string()}
                     aria-controls={detail_id.clone()} {onclick} {onfocus}></button>
             </li>
         }
