@@ -72,6 +72,16 @@ const probe = pageProbe(TEXT);
 async function load(path, { settle = 600 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   await context.addInitScript(probe);
+  // When the status page first shows its history (before its bars, counted a task later).
+  await context.addInitScript(() => {
+    window.__pageAt = null;
+    const tick = () => {
+      if (document.querySelector("status-widget")?.shadowRoot?.querySelector(".history > .incident")) {
+        window.__pageAt = performance.now();
+      } else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   const p = await context.newPage();
   await p.goto(site.url + path);
   // Every run proves it rendered what it measures, or the benchmark stops: the banner text, the
@@ -93,6 +103,8 @@ async function load(path, { settle = 600 } = {}) {
     longTasks: window.__longTasks.map(([, d]) => d),
     // Long tasks that began after the status file arrived: reading and rendering it.
     afterFile: window.__longTasks.filter(([start]) => start >= file.responseEnd).map(([, d]) => d),
+    // Long tasks that began after the page first showed its history: its bars and what follows.
+    afterPage: window.__pageAt === null ? [] : window.__longTasks.filter(([start]) => start >= window.__pageAt).map(([, d]) => d),
     cls: window.__shifts,
     bytes: file.decodedBodySize,
     heap: performance.memory?.usedJSHeapSize ?? null,
@@ -149,7 +161,7 @@ for (let i = 0; i < 3; i++) bigRuns.push(await load("/big.html", { settle: 1500 
 const historyRuns = [];
 for (let i = 0; i < 3; i++) historyRuns.push(await load("/history.html", { settle: 1500 }));
 const recentRuns = [];
-for (let i = 0; i < 3; i++) recentRuns.push(await load("/history-recent.html", { settle: 1500 }));
+for (let i = 0; i < Number(process.env.BENCH_HISTORY_RUNS ?? 10); i++) recentRuns.push(await load("/history-recent.html", { settle: 1500 }));
 
 // Polling an unchanged file.
 const context = await browser.newContext();
@@ -202,7 +214,9 @@ const maxAfter = Math.max(0, ...historyRuns.flatMap((r) => r.afterFile));
 row("500-incident page: longest task reading and rendering it", `${maxAfter.toFixed(0)} ms (3 runs)`, "none > 50 ms", maxAfter <= 50);
 row("500-incident page: longest task at start-up", `${maxLong(historyRuns).toFixed(0)} ms`, "", undefined);
 const maxRecent = Math.max(0, ...recentRuns.flatMap((r) => r.afterFile));
-row("500-incident page, an incident on each of the 90 uptime days: longest task reading and rendering it", `${maxRecent.toFixed(0)} ms (3 runs)`, "none > 50 ms", maxRecent <= 50);
+row("500-incident page, an incident on each of the 90 uptime days: longest task reading and rendering it", `${maxRecent.toFixed(0)} ms (${recentRuns.length} runs, ${recentRuns.filter((r) => r.afterFile.length).length} with one)`, "none > 50 ms", maxRecent <= 50);
+const maxBars = Math.max(0, ...recentRuns.flatMap((r) => r.afterPage));
+row("the same: longest task after the page first shows its history (the uptime bars, counted a task later)", `${maxBars.toFixed(0)} ms (${recentRuns.length} runs)`, "none > 50 ms", maxBars <= 50);
 const maxBig = Math.max(0, ...bigRuns.flatMap((r) => r.afterFile));
 row("20,000-incident file, banner: longest task reading and rendering it", `${maxBig.toFixed(0)} ms (3 runs, ${(bigRuns[0].bytes / 1e6).toFixed(1)} MB)`, "none > 50 ms", maxBig <= 50);
 row("polling an unchanged file: 304 share", `${notModified} of ${served.length - 1} polls (${pollShare.toFixed(0)} %)`, "≥ 95 %", pollShare >= 95);
