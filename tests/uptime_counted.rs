@@ -454,12 +454,12 @@ fn derive_status_returns_each_components_window() {
     assert_eq!(uptime[1]["days"], login["days"]);
 }
 
-/// The page keeps the bars' room from its first frame by `has_window`, and counts them a task
+/// The page keeps the bars' room from its first frame by `with_window`, and counts them a task
 /// later by `uptime`: the two agree on every fixture and on the real documents (when present),
 /// before, during and after what the file records.
 #[test]
-fn has_window_says_which_components_uptime_gives_a_window() {
-    use status_core::view::has_window;
+fn with_window_says_which_components_uptime_gives_a_window() {
+    use status_core::view::with_window;
     let mut dirs = vec![root().join("tests/fixtures"), root().join("www")];
     if real_path("").is_dir() {
         dirs.push(real_path(""));
@@ -486,10 +486,12 @@ fn has_window_says_which_components_uptime_gives_a_window() {
                 "2030-01-01T00:00:00Z",
             ] {
                 let windows = uptime(&doc, 90, t(now), &FixedOffset(0));
-                for index in 0..doc.components.len() {
+                let said = with_window(&doc, t(now));
+                assert_eq!(said.len(), doc.components.len());
+                for (index, &said) in said.iter().enumerate() {
                     let counted = windows.iter().any(|w| w.component == index);
                     assert_eq!(
-                        has_window(&doc, index, t(now)),
+                        said,
                         counted,
                         "{} at {now}: component {index}",
                         path.display()

@@ -1,7 +1,7 @@
 use super::UptimeBars;
 use crate::components::Locale;
 use crate::model::Vocabulary;
-use crate::view::{has_window, ComponentUptime, StatusView};
+use crate::view::{with_window, ComponentUptime, StatusView};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,9 +14,7 @@ pub fn component_list(view: &StatusView, uptime: &[Rc<ComponentUptime>], locale:
     if components.is_empty() {
         return html! {};
     }
-    let bars: Vec<bool> = (0..components.len())
-        .map(|index| has_window(&view.document, index, view.now))
-        .collect();
+    let bars = with_window(&view.document, view.now);
     html! {
         <section class="section" aria-labelledby="sw-components">
             <h2 id="sw-components">{ s.page.components }</h2>

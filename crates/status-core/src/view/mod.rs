@@ -24,6 +24,6 @@ pub use report::{
 pub use timeline::{duration_parts, group_by_day, relative_parts};
 #[cfg(feature = "page")]
 pub use uptime::{
-    has_window, uptime, ComponentUptime, DayState, FixedOffset, LocalDays, UptimeDay,
+    uptime, with_window, ComponentUptime, DayState, FixedOffset, LocalDays, UptimeDay,
     DEFAULT_UPTIME_DAYS, PARTIAL_OUTAGE_WEIGHT, UPTIME_DAYS,
 };

@@ -228,35 +228,53 @@ pub fn uptime(
     let window: Vec<CalendarDate> = (today - i64::from(days) + 1..=today)
         .map(CalendarDate::from_days_since_epoch)
         .collect();
-    let oldest = oldest_entry(doc, now);
-    doc.components
-        .iter()
+    records(doc, now)
+        .into_iter()
         .enumerate()
-        .filter_map(|(index, component)| {
-            if let Some(declared) = doc.history.declared(&component.id) {
-                return Some(monitor_uptime(index, declared, &window, days));
+        .filter_map(|(index, record)| match record? {
+            Record::Declared(declared) => Some(monitor_uptime(index, declared, &window, days)),
+            Record::Counted { begins } => {
+                let component = &doc.components[index].id;
+                let stretches = stretches(doc, component, now);
+                let first_day = local.date_of(begins);
+                Some(counted_uptime(
+                    index, &stretches, &window, first_day, now, local,
+                ))
             }
-            let oldest = oldest?;
-            let begins = doc
-                .history
-                .since(&component.id)
-                .map_or(oldest, |since| since.max(oldest));
-            let first_day = local.date_of(begins);
-            let stretches = stretches(doc, &component.id, now);
-            Some(counted_uptime(
-                index, &stretches, &window, first_day, now, local,
-            ))
         })
         .collect()
 }
 
-/// Whether [`uptime`] gives component `index` a window at `now`: when a monitor gives its own
-/// figures, or the file records any history. Cheap: a page can keep the bars' room from its first
-/// frame and count them a task later.
-pub fn has_window(doc: &StatusDocument, index: usize, now: Timestamp) -> bool {
-    doc.components.get(index).is_some_and(|component| {
-        doc.history.declared(&component.id).is_some() || oldest_entry(doc, now).is_some()
-    })
+/// Where a component's window comes from.
+enum Record<'a> {
+    /// A monitor's own figures.
+    Declared(&'a DeclaredUptime),
+    /// Counted from the file's history, which for this component begins at `begins`.
+    Counted { begins: Timestamp },
+}
+
+/// Each component's record at `now` (by index), or `None` for one [`uptime`] gives no window: no
+/// monitor's figures and no history in the file.
+fn records(doc: &StatusDocument, now: Timestamp) -> Vec<Option<Record<'_>>> {
+    let oldest = oldest_entry(doc, now);
+    doc.components
+        .iter()
+        .map(|component| {
+            if let Some(declared) = doc.history.declared(&component.id) {
+                return Some(Record::Declared(declared));
+            }
+            let oldest = oldest?;
+            let begins = (doc.history.since(&component.id)).map_or(oldest, |s| s.max(oldest));
+            Some(Record::Counted { begins })
+        })
+        .collect()
+}
+
+/// Which components (by index) [`uptime`] gives a window at `now`, by the same rule, without
+/// counting anything: a page keeps the bars' room from its first frame and counts them a task
+/// later.
+pub fn with_window(doc: &StatusDocument, now: Timestamp) -> Vec<bool> {
+    records(doc, now).iter().map(Option::is_some).collect()
 }
 
 /// The earliest time the file records (an incident's start or update, maintenance that began).
