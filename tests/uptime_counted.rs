@@ -507,3 +507,32 @@ fn with_window_says_which_components_uptime_gives_a_window() {
         "{checked} checks, {with_bars} windows"
     );
 }
+
+/// An update's `components` that is not an object of ids to states is an error and is ignored;
+/// a state the format does not have is an error and reads as the fallback (`unknown`, counted as
+/// degraded performance), so the day still shows that something was wrong.
+#[test]
+fn update_component_states_that_cannot_be_read_are_errors() {
+    let text = r#"{"version": 1, "components": [{"id": "login", "name": "Login", "status": "operational"}],
+      "incidents": [{"id": "x", "title": "Down", "impact": "critical", "status": "resolved",
+        "started_at": "2024-11-04T00:00:00Z", "resolved_at": "2024-11-04T02:00:00Z",
+        "components": ["login"], "updates": [
+          {"at": "2024-11-04T00:00:00Z", "body": "a", "components": 3},
+          {"at": "2024-11-04T01:00:00Z", "body": "b", "components": {"login": "exploded"}}]}]}"#;
+    let loaded = load_str(text, Format::Auto).unwrap();
+    assert_eq!(
+        messages(&loaded),
+        [
+            "line 5, column 69: incidents[0].updates[0].components: expected an object of \
+             component ids to statuses, found a number; ignored",
+            "line 6, column 79: incidents[0].updates[1].components: unknown component status \
+             `exploded` (expected one of operational, under_maintenance, degraded_performance, \
+             partial_outage, major_outage); read as `unknown`",
+        ]
+    );
+    // 00:00–01:00 by the impact (critical: a major outage), 01:00–02:00 the fallback.
+    let all = windows(&loaded.document, 7, "2024-11-05T00:00:00Z", 0);
+    let day = &all[0].days[5];
+    assert_eq!(day.date.to_string(), "2024-11-04");
+    assert_eq!((day.major_ms / MIN, day.degraded_ms / MIN), (60, 60));
+}

@@ -36,16 +36,11 @@ pub(crate) fn native_changes(incident: &Entry, id: &str, r: &mut Reader, history
             continue;
         };
         let Value::Object(members) = &states.value else {
-            let kind = super::problems::ProblemKind::WrongType {
-                expected: "an object of component ids to statuses",
-                found: states.value.type_name(),
-                consequence: "ignored",
-            };
-            r.report(
-                super::problems::Severity::Error,
-                u.path_of("components"),
+            r.wrong_type(
+                &u,
+                "components",
                 states,
-                kind,
+                "an object of component ids to statuses",
             );
             continue;
         };
@@ -98,24 +93,16 @@ pub(crate) fn statuspage_changes(
     }
 }
 
+/// A state in `components` by its name; an unknown one is an error and reads as the fallback.
 fn status(value: &Node, u: &Entry, r: &mut Reader) -> ComponentStatus {
-    match value.as_str().map(ComponentStatus::from_name) {
-        Some(Some(status)) => status,
-        _ => {
-            let kind = super::problems::ProblemKind::UnknownValue {
-                what: ComponentStatus::WHAT,
-                found: value.as_str().unwrap_or(value.value.type_name()).to_owned(),
-                allowed: ComponentStatus::NAMES.join(", "),
-                fallback: ComponentStatus::FALLBACK.name(),
-            };
-            r.report(
-                super::problems::Severity::Error,
-                u.path_of("components"),
-                value,
-                kind,
-            );
-            ComponentStatus::FALLBACK
-        }
+    match value.as_str() {
+        Some(name) => ComponentStatus::from_name(name)
+            .unwrap_or_else(|| r.unknown_name(u.path_of("components"), value, name.to_owned())),
+        None => r.unknown_name(
+            u.path_of("components"),
+            value,
+            value.value.type_name().to_owned(),
+        ),
     }
 }
 

@@ -111,7 +111,14 @@ impl Reader {
         });
     }
 
-    fn wrong_type(&mut self, e: &Entry, key: &'static str, node: &Node, expected: &'static str) {
+    /// Reports that `key` holds `node`, which is not `expected` ("an array"), and is ignored.
+    pub fn wrong_type(
+        &mut self,
+        e: &Entry,
+        key: &'static str,
+        node: &Node,
+        expected: &'static str,
+    ) {
         let kind = ProblemKind::WrongType {
             expected,
             found: node.value.type_name(),
@@ -236,14 +243,20 @@ impl Reader {
         if let Some(value) = T::from_name(&name) {
             return Some(value);
         }
+        Some(self.unknown_name(e.path_of(key), node, name))
+    }
+
+    /// Reports `found` at `path`, a name `T` does not have, as an error, and reads it as `T`'s
+    /// fallback.
+    pub fn unknown_name<T: Vocabulary>(&mut self, path: String, node: &Node, found: String) -> T {
         let kind = ProblemKind::UnknownValue {
             what: T::WHAT,
-            found: name,
+            found,
             allowed: T::NAMES.join(", "),
             fallback: T::FALLBACK.name(),
         };
-        self.report(Severity::Error, e.path_of(key), node, kind);
-        Some(T::FALLBACK)
+        self.report(Severity::Error, path, node, kind);
+        T::FALLBACK
     }
 
     /// The items of an array field (none when absent or not an array).
