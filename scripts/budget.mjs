@@ -30,7 +30,13 @@ const KINDS = [
     // Lowered to 145 KiB (144.9: loader 3.1, glue 6.8, chunk loader 1.8, wasm 133.1) when the
     // release let the compiler inline across crates (-Zcross-crate-inline-threshold=always in
     // scripts/build): -20 KiB, of which the workspace split (crates/status-core) had cost 1.5.
-    budget: 145 * KIB,
+    // Raised to 150 KiB (149.3: wasm 137.5) for texts in several languages (issue 28): reading
+    // a `{"en": …, "de": …}` text and choosing its language (Reader::words, the file's
+    // `language`, their problems' messages), each text's `lang` and `dir` on the banner's
+    // elements and in its announcements, the element's language wanted for the file's words,
+    // the update event's `title`, reading a file again when the element's language changes:
+    // +4.4 KiB. The check of untranslated updates is left to the page build and `check`.
+    budget: 150 * KIB,
   },
   {
     name: "(a') the same on a German page, with its words' chunks",
@@ -39,8 +45,9 @@ const KINDS = [
     shows: (doc) => doc.incidents[0].title,
     // (a) and German's words (split_lang_de.wasm, with the strings German shares with Dutch,
     // Polish and Swedish in chunk_*.wasm): 162.5 KiB.
-    // 145.9 KiB since the cross-crate inlining above (was 162.5).
-    budget: 146 * KIB,
+    // 145.9 KiB since the cross-crate inlining above (was 162.5); 150.3 with texts in several
+    // languages (+4.4 KiB, as (a)).
+    budget: 151 * KIB,
   },
   {
     name: "(b) a Statuspage document, with its chunk",
@@ -48,8 +55,10 @@ const KINDS = [
     shows: (doc) => doc.incidents[0].name,
     // The same, and the `foreign` chunk (24.5 KiB: the seven readers and the markup reader);
     // 186.0 KiB. Raised from 186 to 189 KiB with the line above, lowered to 187 with it.
-    // 168.5 KiB since the cross-crate inlining above (was 186.0; the chunk 24.7 -> 23.6).
-    budget: 169 * KIB,
+    // 168.5 KiB since the cross-crate inlining above (was 186.0; the chunk 24.7 -> 23.6);
+    // 173.9 with texts in several languages (+4.4 KiB as (a); the chunk +1.0: every reader's
+    // titles are texts that carry their language, cState's from its `languageCode`).
+    budget: 175 * KIB,
   },
 ];
 

@@ -157,7 +157,7 @@ mod properties {
         ];
         Incident {
             id: format!("i{i}"),
-            title: format!("Incident {i}"),
+            title: format!("Incident {i}").into(),
             impact: impacts[impact as usize % 4],
             status: statuses[status as usize % 5],
             started_at: Some(Timestamp::from_unix_millis(start)),

@@ -25,7 +25,7 @@ fn banner_texts(doc: StatusDocument) -> Vec<String> {
     )
     .active
     .into_iter()
-    .flat_map(|item| std::iter::once(item.title).chain(item.text.map(|t| t.plain)))
+    .flat_map(|item| std::iter::once(item.title.plain).chain(item.text.map(|t| t.plain)))
     .collect()
 }
 

@@ -140,18 +140,26 @@ fn every_problem_says_where_it_is_and_what_was_expected() {
         "line 8, column 76: components[1]: expected an object, found a number; this entry was skipped",
         "line 10, column 5: incidents[0]: expected an object, found a string; this entry was skipped",
         "incidents[2].impact: unknown impact `majr` (expected one of none, minor, major, critical); read as `minor`",
-        "incidents[3].title: expected a string, found a number; ignored",
+        "incidents[3].title: expected a string, or an object of languages to strings, found a number; ignored",
         "incidents[3]: missing `id`; an id was made from the entry's position",
         "incidents[3].started_at: `2024-11-05` is not a valid time: the time has no offset; add Z for UTC or an offset such as +01:00; ignored",
         "incidents[3].updates[0]: missing `at`; shown without a time (give `at`, or `day` for an untimed note)",
         "incidents[3].updates[1]: missing `body`; this update was skipped",
-        "incidents[3].lessons[1]: expected a string, found null; this item was skipped",
+        "incidents[3].lessons[1]: expected a string, or an object of languages to strings, found null; this item was skipped",
         "incidents[4].id: id `good-1` is used by an earlier entry too; dismissing one would dismiss both",
         "incidents[4].resolved_at: ends before it starts",
         "components: `nowhere` names no component in `components`",
     ] {
         assert!(all.contains(expected), "missing {expected:?} in\n{all}");
     }
+    // Each problem is reported once, however many rules read the entry (the timeline, and the
+    // status page's history of component states).
+    assert_eq!(
+        all.matches("incidents[3].updates[2]: expected an object")
+            .count(),
+        1,
+        "{all}"
+    );
     let warnings = loaded
         .problems
         .iter()

@@ -32,7 +32,7 @@ fn parse_in_steps(text: &str, budget: usize) -> (Result<Node, String>, usize) {
 
 /// Reads a parsed status-widget document `incidents` incidents at a time.
 fn read_in_steps(node: &Node, incidents: usize) -> (Loaded, usize) {
-    let mut loading = start_native(node);
+    let mut loading = start_native(node, "");
     let mut steps = 1;
     while !loading.step(incidents) {
         steps += 1;

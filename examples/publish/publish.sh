@@ -32,13 +32,17 @@ if [ -d "$src/public" ]; then
   cp -R "$src/public/." "$out/"
 fi
 cp "$src/status.json" "$out/status.json"
-# 3. Feeds of every update (Atom and JSON Feed, the same entries) and the current level's badge.
+# 3. Feeds of every update (Atom and JSON Feed, the same entries; one of each per language the
+#    file's texts are in, such as status.de.atom), linked from the status page when there is one,
+#    and the current level's badge.
+set -- feed "$out/status.json" --out "$out/status.atom" --json-out "$out/status.feed.json"
 if [ -n "$base" ]; then
-  status-widget feed "$out/status.json" --out "$out/status.atom" \
-    --json-out "$out/status.feed.json" --url "${base%/}/status.atom"
-else
-  status-widget feed "$out/status.json" --out "$out/status.atom" --json-out "$out/status.feed.json"
+  set -- "$@" --url "${base%/}/status.atom"
 fi
+if [ -f "$out/status.html" ]; then
+  set -- "$@" --page "$out/status.html"
+fi
+status-widget "$@"
 status-widget badge "$out/status.json" --out "$out/status.svg" --endpoint "$out/status-badge.json"
 # 4. Upload.
 if [ -n "${DEPLOY:-}" ]; then

@@ -1,10 +1,10 @@
-use super::{contact_line, page_content, BannerItem, Locale};
+use super::{contact_line, lang, page_content, BannerItem, Locale};
 use crate::config::Placement;
 use crate::hooks::{
     use_focus_after_dismiss, use_media_query, use_narrow, Announcement, SMALL_SCREEN,
 };
 use crate::i18n::fill;
-use crate::model::DismissalKey;
+use crate::model::{DismissalKey, Text};
 use crate::view::{ItemView, StatusView};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -158,10 +158,22 @@ pub fn Banner(props: &BannerProps) -> Html {
 pub fn live_regions(announcement: &Announcement) -> Html {
     html! {
         <div class="announce">
-            <p role="status">{ &announcement.polite }</p>
-            <p role="alert">{ &announcement.urgent }</p>
+            <p role="status">{ said(&announcement.polite) }</p>
+            <p role="alert">{ said(&announcement.urgent) }</p>
         </div>
     }
+}
+
+/// Words of an announcement: the widget's own as they are, the file's in a `<span>` with their
+/// language, so that a screen reader pronounces each in its own.
+fn said(words: &[Text]) -> Html {
+    words
+        .iter()
+        .map(|w| match &w.lang {
+            None => html! { { &w.plain } },
+            Some(_) => html! { <span lang={lang(w)}>{ &w.plain }</span> },
+        })
+        .collect()
 }
 
 /// A key for the `i`th visible item (`visible` holds indices into `items`) that stays with the

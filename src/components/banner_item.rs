@@ -1,4 +1,4 @@
-use super::{text_html, Locale};
+use super::{lang, text_html, word_list, words, Locale};
 use crate::hooks::{item_label, use_overflowing};
 use crate::i18n::fill;
 use crate::model::{DismissalKey, Timestamp};
@@ -67,7 +67,7 @@ pub fn BannerItem(props: &BannerItemProps) -> Html {
             <div class="body">
                 <p class="title">
                     if !label.is_empty() { <span class="label">{ label }</span> }
-                    <strong dir="auto">{ &item.title }</strong>
+                    <strong lang={lang(&item.title)} dir={item.title.dir()}>{ &item.title.plain }</strong>
                 </p>
                 if let Some(text) = &item.text {
                     <div ref={text_box} class={classes!("clamp", expanded.then_some("open"),
@@ -78,7 +78,7 @@ pub fn BannerItem(props: &BannerItemProps) -> Html {
                         <button type="button" class={classes!("more-text", (!(clamped || *expanded)).then_some("unneeded"))}
                             part="more" aria-expanded={expanded.to_string()} onclick={toggle}>
                             { if *expanded { s.show_less } else { s.show_more } }
-                            <span class="vh">{ ": " }{ &item.title }</span>
+                            <span class="vh">{ ": " }{ words(&item.title) }</span>
                         </button>
                     }
                 }
@@ -146,7 +146,7 @@ fn item_meta(item: &ItemView, now: Timestamp, locale: &Locale, narrow: bool) -> 
         meta.push(time(s.updated, t, true));
     }
     if !item.components.is_empty() {
-        meta.push(html! { <span class="affects">{ s.affects }{ ": " }{ item.components.join(", ") }</span> });
+        meta.push(html! { <span class="affects">{ s.affects }{ ": " }{ word_list(&item.components) }</span> });
     }
     if let Some(href) = &item.link {
         meta.push(html! { <a class="link" part="link" href={href.clone()}>{ s.details }</a> });

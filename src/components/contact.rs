@@ -1,3 +1,4 @@
+use super::text::lang;
 use crate::i18n::Strings;
 use crate::model::ContactLink;
 use yew::prelude::*;
@@ -12,7 +13,7 @@ pub fn contact_line(contacts: &[ContactLink], s: &Strings) -> Html {
         <p class="contact" part="contact">
             { s.contact }{ ": " }
             { for contacts.iter().enumerate().map(|(i, c)| html! {
-                <>{ if i > 0 { " · " } else { "" } }<a href={c.href.clone()} dir="auto">{ &c.label }</a></>
+                <>{ if i > 0 { " · " } else { "" } }<a href={c.href.clone()} lang={lang(&c.label)} dir={c.label.dir()}>{ &c.label.plain }</a></>
             }) }
         </p>
     }

@@ -20,5 +20,5 @@ pub use indicator::{Indicator, IndicatorProps};
 pub use locale::Locale;
 #[cfg(feature = "page")]
 pub use page::{StatusPage, StatusPageProps};
-pub use text::text_html;
+pub use text::{lang, text_html, word_list, words};
 pub use widget::{StatusWidget, StatusWidgetProps};

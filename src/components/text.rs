@@ -6,14 +6,37 @@ use yew::prelude::*;
 /// its own (yew creates elements and text nodes, never parses markup). A render function: it
 /// keeps no state.
 pub fn text_html(text: &Text, class: &'static str) -> Html {
+    let (lang, dir) = (lang(text), text.dir());
     match &text.blocks {
-        None => html! { <p {class} dir="auto">{ &text.plain }</p> },
+        None => html! { <p {class} {lang} {dir}>{ &text.plain }</p> },
         Some(blocks) => html! {
-            <div class={classes!(class, "rich")} dir="auto">
+            <div class={classes!(class, "rich")} {lang} {dir}>
                 { for blocks.iter().map(block) }
             </div>
         },
     }
+}
+
+/// The `lang` attribute of a text from the file: its language, when the file says
+/// ([`Text::lang`]), so that words the reader's language has no translation for are pronounced in
+/// their own; its `dir` is [`Text::dir`].
+pub fn lang(text: &Text) -> Option<AttrValue> {
+    text.lang.clone().map(AttrValue::Rc)
+}
+
+/// A short text from the file inline (a component's name): in a `<span>` with its `lang` and
+/// `dir` when its language is known, else as it is, isolated from the words around it.
+pub fn words(text: &Text) -> Html {
+    html! { <bdi lang={lang(text)} dir={text.dir()}>{ &text.plain }</bdi> }
+}
+
+/// Texts from the file inline, separated by ", ".
+pub fn word_list(texts: &[Text]) -> Html {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| html! { <>{ if i > 0 { ", " } else { "" } }{ words(text) }</> })
+        .collect()
 }
 
 fn block(block: &Block) -> Html {

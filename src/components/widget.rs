@@ -20,6 +20,11 @@ pub struct StatusWidgetProps {
     pub config: Rc<WidgetConfig>,
     /// The language to speak (resolved from `lang`, the page and the browser).
     pub lang: AttrValue,
+    /// The language the reader wants the file's texts in: the first given of the element's
+    /// `lang`, the page's and the browser's ([`crate::i18n::wanted`]), which may be one the
+    /// widget has no words of its own in.
+    #[prop_or_default]
+    pub wanted: AttrValue,
     /// Hears what the widget shows whenever that changes, a new report of the file arrives or
     /// time alone changes it (the embed turns these into DOM events).
     #[prop_or_default]
@@ -55,6 +60,7 @@ pub fn StatusWidget(props: &StatusWidgetProps) -> Html {
         <div ref={root.clone()} class={classes!("theme", dark.then_some("dark"), placement.class())}
             lang={props.lang.clone()} {dir}>
             <WidgetContent config={props.config.clone()} lang={props.lang.clone()}
+                wanted={props.wanted.clone()}
                 on_event={props.on_event.clone()} host={props.host.clone()} {root} />
         </div>
     }
@@ -70,7 +76,7 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         poll_seconds: config.poll_seconds,
         refresh_on: props.host.clone(),
     };
-    let (state, revision) = use_status(source);
+    let (state, revision) = use_status(source, &props.wanted);
     let now = use_now(30_000);
     let (dismissed, on_dismiss) = use_dismissals();
     let view = use_status_view(state.current.clone(), revision, config, now);

@@ -7,7 +7,7 @@
 
 use crate::components::{StatusWidget, StatusWidgetProps};
 use crate::config::{WidgetConfig, OBSERVED_ATTRIBUTES};
-use crate::i18n::{format_locale, language_of};
+use crate::i18n::{format_locale, language_of, wanted};
 use crate::loader::{ERROR_EVENTS, UPDATE_EVENTS};
 use crate::view::StatusEvent;
 use std::rc::Rc;
@@ -169,7 +169,7 @@ fn props_for(host: &HtmlElement) -> StatusWidgetProps {
     let config = Rc::new(WidgetConfig::from_attributes(|name| {
         host.get_attribute(name)
     }));
-    let lang = resolve_lang(host, config.lang.as_deref());
+    let (lang, wanted) = resolve_lang(host, config.lang.as_deref());
     let on_event = {
         let host = host.clone();
         Callback::from(move |event: StatusEvent| dispatch(&host, &event))
@@ -177,6 +177,7 @@ fn props_for(host: &HtmlElement) -> StatusWidgetProps {
     StatusWidgetProps {
         config,
         lang: lang.into(),
+        wanted: wanted.into(),
         on_event,
         host: Some(host.clone().into()),
         root: yew::NodeRef::default(),
@@ -186,8 +187,9 @@ fn props_for(host: &HtmlElement) -> StatusWidgetProps {
 /// The widget's locale: its language is the element's `lang` attribute, the nearest ancestor's,
 /// the document's, the browser's, else English (a language without strings of its own falls back
 /// to English); within that language, [`format_locale`] picks the reader's own region when it can
-/// (`en` page, `en-GB` reader → `en-GB`), which the dates and times are written in.
-fn resolve_lang(host: &HtmlElement, attribute: Option<&str>) -> String {
+/// (`en` page, `en-GB` reader → `en-GB`), which the dates and times are written in. Second, the
+/// language the reader wants the file's own texts in ([`wanted`]).
+fn resolve_lang(host: &HtmlElement, attribute: Option<&str>) -> (String, String) {
     let page = host
         .parent_element()
         .and_then(|p| p.closest("[lang]").ok().flatten())
@@ -197,16 +199,17 @@ fn resolve_lang(host: &HtmlElement, attribute: Option<&str>) -> String {
         .map(|w| w.navigator().languages())
         .map(|list| list.iter().filter_map(|l| l.as_string()).collect())
         .unwrap_or_default();
-    let language = language_of(
-        attribute,
-        page.as_deref(),
-        reader.first().map(String::as_str),
-    );
-    format_locale(language, attribute, page.as_deref(), &reader)
+    let first = reader.first().map(String::as_str);
+    let language = language_of(attribute, page.as_deref(), first);
+    (
+        format_locale(language, attribute, page.as_deref(), &reader),
+        wanted(attribute, page.as_deref(), first).to_owned(),
+    )
 }
 
 /// Fires `event` at the element: `status-widget-update` with `{ level, active, stale, source,
-/// updatedAt }` (`level` is `unknown` while the file is older than `max-age`, as `stale` says) or `status-widget-error` with `{ kind, message }`, bubbling out of the page's DOM;
+/// updatedAt, title, titleLang }` (the first item's headline in the reader's language, and that
+/// language) (`level` is `unknown` while the file is older than `max-age`, as `stale` says) or `status-widget-error` with `{ kind, message }`, bubbling out of the page's DOM;
 /// then the same under its former name with a colon, which JSX and Angular bindings cannot
 /// write (kept for pages written against 0.1).
 fn dispatch(host: &HtmlElement, event: &StatusEvent) {
@@ -225,6 +228,7 @@ fn dispatch(host: &HtmlElement, event: &StatusEvent) {
             active,
             source,
             updated_at,
+            title,
         } => {
             set("level", overall.name().into());
             set("active", (*active as u32).into());
@@ -233,6 +237,15 @@ fn dispatch(host: &HtmlElement, event: &StatusEvent) {
             set(
                 "updatedAt",
                 updated_at.map_or(JsValue::NULL, |t| t.to_rfc3339().into()),
+            );
+            set(
+                "title",
+                title.as_ref().map_or(JsValue::NULL, |t| t.as_str().into()),
+            );
+            set(
+                "titleLang",
+                (title.as_ref().and_then(|t| t.lang.as_deref()))
+                    .map_or(JsValue::NULL, JsValue::from),
             );
             UPDATE_EVENTS
         }

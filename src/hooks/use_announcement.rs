@@ -1,17 +1,19 @@
 use crate::i18n::Strings;
+use crate::model::Text;
 use crate::view::{ItemKind, StatusView};
 use std::collections::HashSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the banner's live regions say: new items and new updates, urgent ones (major and
-/// critical incidents) apart, so that a screen reader interrupts only for those.
+/// critical incidents) apart, so that a screen reader interrupts only for those. Each is a run
+/// of words: the widget's own, and the file's, each with its language.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Announcement {
     /// For `role="status"`: polite.
-    pub polite: String,
+    pub polite: Vec<Text>,
     /// For `role="alert"`: assertive.
-    pub urgent: String,
+    pub urgent: Vec<Text>,
 }
 
 /// The text of the banner's live regions for `view`: each item at each revision is announced
@@ -29,27 +31,30 @@ pub struct Announcement {
 pub fn use_announcement(view: Option<&StatusView>, strings: &'static Strings) -> Rc<Announcement> {
     let seen = use_mut_ref(HashSet::<(String, String)>::new);
     // What could be announced now: (item, revision, urgent, words), in display order.
-    let now: Vec<(String, String, bool, String)> = match view {
+    let now: Vec<(String, String, bool, Vec<Text>)> = match view {
         None => Vec::new(),
         Some(view) if view.overall.is_unknown() => vec![(
             "stale".into(),
             String::new(),
             false,
-            format!("{} {}", strings.status_unknown, strings.status_outdated),
+            vec![Text::plain(format!(
+                "{} {}",
+                strings.status_unknown, strings.status_outdated
+            ))],
         )],
         Some(view) => view
             .active
             .iter()
             .map(|item| {
                 let label = item_label(item.kind, strings);
-                let mut words = if label.is_empty() {
-                    item.title.clone()
-                } else {
-                    format!("{label}: {}", item.title)
-                };
+                let mut words = Vec::with_capacity(4);
+                if !label.is_empty() {
+                    words.push(Text::plain(format!("{label}: ")));
+                }
+                words.push(item.title.clone());
                 if let Some(text) = &item.text {
-                    words.push_str(". ");
-                    words.push_str(&text.plain);
+                    words.push(Text::plain(". "));
+                    words.push(Text::plain(text.plain.as_str()).in_language(text.lang.clone()));
                 }
                 (
                     item.key.item.clone(),
@@ -71,9 +76,9 @@ pub fn use_announcement(view: Option<&StatusView>, strings: &'static Strings) ->
                     &mut announcement.polite
                 };
                 if !region.is_empty() {
-                    region.push(' ');
+                    region.push(Text::plain(" "));
                 }
-                region.push_str(words);
+                region.extend(words.iter().cloned());
             }
         }
         announcement

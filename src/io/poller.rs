@@ -37,7 +37,8 @@ pub struct StatusState {
 }
 
 /// A running fetch loop; [`Poller::stop`] ends it, aborting a fetch under way and removing its
-/// timer and listeners.
+/// timer and listeners. Clones are handles to the same loop.
+#[derive(Clone)]
 pub struct Poller {
     inner: Rc<Inner>,
 }
@@ -48,6 +49,13 @@ struct Inner {
     wake: RefCell<Option<oneshot::Sender<()>>>,
     fetching: RefCell<Option<AbortController>>,
     listeners: RefCell<Vec<EventListener>>,
+    /// The language the reader wants the file's texts in ([`crate::i18n::wanted`]).
+    wanted: RefCell<String>,
+    /// Whether the last file read says its language (and so may give texts in several).
+    translated: Cell<bool>,
+    /// Set when the wanted language changed for such a file: read it again, even when the loop
+    /// reads only once.
+    relanguage: Cell<bool>,
 }
 
 impl Inner {
@@ -74,9 +82,17 @@ impl Inner {
 }
 
 impl Poller {
-    /// Starts reading `source`, calling `report` with every change.
-    pub fn start(source: StatusSource, report: impl Fn(StatusState) + 'static) -> Self {
-        let inner = Rc::new(Inner::default());
+    /// Starts reading `source` with its texts in the language `wanted`, calling `report` with
+    /// every change.
+    pub fn start(
+        source: StatusSource,
+        wanted: String,
+        report: impl Fn(StatusState) + 'static,
+    ) -> Self {
+        let inner = Rc::new(Inner {
+            wanted: RefCell::new(wanted),
+            ..Inner::default()
+        });
         let weak = Rc::downgrade(&inner);
         *inner.listeners.borrow_mut() =
             page_events::on_wake(source.refresh_on.as_ref(), move || {
@@ -86,6 +102,19 @@ impl Poller {
             });
         wasm_bindgen_futures::spawn_local(run(inner.clone(), source, report));
         Poller { inner }
+    }
+
+    /// Reads the file's texts in the language `wanted` from now on: at once, when the file read
+    /// last says its language (it may give texts in several); else at the next read.
+    pub fn set_wanted(&self, wanted: &str) {
+        if *self.inner.wanted.borrow() == wanted {
+            return;
+        }
+        *self.inner.wanted.borrow_mut() = wanted.to_owned();
+        if self.inner.translated.get() {
+            self.inner.relanguage.set(true);
+            self.inner.wake();
+        }
     }
 
     /// Stops the loop for good.
@@ -116,9 +145,12 @@ async fn run(inner: Rc<Inner>, source: StatusSource, report: impl Fn(StatusState
             return;
         };
         *inner.fetching.borrow_mut() = Some(controller.clone());
+        let wanted = inner.wanted.borrow().clone();
+        inner.relanguage.set(false);
         let result = load_first(
             &source.sources,
             source.format,
+            &wanted,
             &controller,
             last.as_ref(),
             first,
@@ -145,6 +177,7 @@ async fn run(inner: Rc<Inner>, source: StatusSource, report: impl Fn(StatusState
                     for problem in &current.problems {
                         warn_once(format!("{}: {problem}", current.url));
                     }
+                    inner.translated.set(current.document.language.is_some());
                     last = Some(current);
                     last_failure = None;
                     report(StatusState {
@@ -169,7 +202,16 @@ async fn run(inner: Rc<Inner>, source: StatusSource, report: impl Fn(StatusState
         };
         match delay {
             Some(ms) => inner.sleep(Some(ms)).await,
-            None => return,
+            // Read once: only a change of language reads the file again.
+            None => loop {
+                inner.sleep(None).await;
+                if inner.stopped.get() {
+                    return;
+                }
+                if inner.relanguage.get() {
+                    break;
+                }
+            },
         }
     }
 }

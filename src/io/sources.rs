@@ -22,6 +22,8 @@ pub struct Current {
     pub url: String,
     /// The text it was read from, to skip re-reading an unchanged file.
     text: String,
+    /// The language its texts were read in ([`crate::i18n::wanted`]).
+    wanted: String,
 }
 
 /// Why no source gave a usable status file.
@@ -73,10 +75,12 @@ impl core::fmt::Display for SourceError {
 
 /// Fetches the sources in order and reads the first usable one. `previous` is the file read
 /// last time: when a source returns the same URL and text, it is reused without reading again.
-/// `first` is the widget's first read, which may use the loader's early reads.
+/// `first` is the widget's first read, which may use the loader's early reads. Texts in several
+/// languages are read in the one `wanted` chooses.
 pub async fn load_first(
     sources: &[String],
     format: Format,
+    wanted: &str,
     controller: &AbortController,
     previous: Option<&Rc<Current>>,
     first: bool,
@@ -98,8 +102,15 @@ pub async fn load_first(
             }
             Err(e) => Err(SourceError::Fetch(e)),
             Ok((url, text)) => match previous {
-                Some(p) if p.url == url && p.text == text => return Ok(p.clone()),
-                _ => read(url, text, format).await,
+                // The same file, read for the same language (or one whose texts have none).
+                Some(p)
+                    if p.url == url
+                        && p.text == text
+                        && (p.wanted == wanted || p.document.language.is_none()) =>
+                {
+                    return Ok(p.clone())
+                }
+                _ => read(url, text, format, wanted).await,
             },
         };
         match result {
@@ -144,7 +155,12 @@ async fn next_task() {
 
 /// Parses the text, then reads the document from it: its own format here, any other with the
 /// reader that loads on demand. A large text is parsed and read in slices, each a task.
-async fn read(url: String, text: String, format: Format) -> Result<Rc<Current>, SourceError> {
+async fn read(
+    url: String,
+    text: String,
+    format: Format,
+    wanted: &str,
+) -> Result<Rc<Current>, SourceError> {
     let large = text.len() > ONE_TASK_BYTES;
     let (parse_bytes, incidents) = if large {
         (PARSE_BYTES_PER_TASK, INCIDENTS_PER_TASK)
@@ -170,7 +186,7 @@ async fn read(url: String, text: String, format: Format) -> Result<Rc<Current>, 
         ..
     } = match source {
         SourceFormat::Native => {
-            let mut loading = start_native(&node);
+            let mut loading = start_native(&node, wanted);
             while !loading.step(incidents) {
                 next_task().await;
             }
@@ -190,6 +206,7 @@ async fn read(url: String, text: String, format: Format) -> Result<Rc<Current>, 
         problems,
         url,
         text,
+        wanted: wanted.to_owned(),
     }))
 }
 

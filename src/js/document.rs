@@ -5,16 +5,22 @@
 //! serde-wasm-bindgen's deserializer keeps serde's error-formatting code out of the wasm.)
 
 use crate::formats::json::{whole_number, JsonErrorKind, Node, Value, MAX_DEPTH};
-use crate::formats::{load_node, load_str, Format, LoadError, Loaded};
+use crate::formats::{load_node_in, load_str_in, Format, LoadError, Loaded};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Reads `value` as a status document: text is parsed with the model's own JSON reader (so
 /// problems carry line and column); any other value is read as an already-parsed object.
 pub fn load_js(value: &JsValue, format: Format) -> Result<Loaded, LoadError> {
+    load_js_in(value, format, "")
+}
+
+/// [`load_js`] with texts in several languages read in the one `wanted` (a BCP 47 tag) chooses,
+/// else in the file's own (`""`).
+pub fn load_js_in(value: &JsValue, format: Format, wanted: &str) -> Result<Loaded, LoadError> {
     if let Some(text) = value.as_string() {
-        return load_str(&text, format);
+        return load_str_in(&text, format, wanted);
     }
-    load_node(&node_from_js(value, 0)?, format)
+    load_node_in(&node_from_js(value, 0)?, format, wanted)
 }
 
 fn node_from_js(value: &JsValue, depth: usize) -> Result<Node, LoadError> {

@@ -89,6 +89,11 @@ pub(crate) enum Command {
         /// The feed's own URL, for readers that follow it (default: the service's status page).
         #[arg(long)]
         url: Option<String>,
+        /// The status page (HTML) whose `<head>` links every feed, each with its `hreflang`: the
+        /// lines between `<!-- status-widget feeds -->` and `<!-- /status-widget feeds -->` are
+        /// rewritten (added before `</head>` the first time).
+        #[arg(long)]
+        page: Option<PathBuf>,
     },
     /// Write the current level, or a component's uptime (`--uptime`), as an SVG badge and as a
     /// shields.io endpoint document.
@@ -152,6 +157,11 @@ pub(crate) struct FileArg {
     /// Once written, post what changed (see `status-widget notify --help`).
     #[arg(long, global = true)]
     pub(crate) notify: bool,
+    /// Write the words in this language (a BCP 47 tag such as de): in the file's own `language`,
+    /// as without it; in another, added to the texts of an entry that exists (named by its id,
+    /// and for an update by --at, --day or --latest), keeping every other language's words.
+    #[arg(long, global = true, value_name = "TAG")]
+    pub(crate) lang: Option<String>,
 }
 
 /// When an update happened: `--at` (RFC 3339, default now), or `--day` for an untimed note.
@@ -178,9 +188,9 @@ pub(crate) enum IncidentAction {
         /// The headline.
         #[arg(long)]
         title: String,
-        /// How badly the service is affected.
+        /// How badly the service is affected (required, except to add another language's words).
         #[arg(long, value_parser = PossibleValuesParser::new(Impact::NAMES))]
-        impact: String,
+        impact: Option<String>,
         /// Where the response stands.
         #[arg(long, default_value = "investigating", value_parser = PossibleValuesParser::new(IncidentStatus::NAMES))]
         status: String,
@@ -197,13 +207,17 @@ pub(crate) enum IncidentAction {
         #[arg(long)]
         at: Option<String>,
     },
-    /// Add an update to an incident's timeline.
+    /// Add an update to an incident's timeline (with --lang in another language than the
+    /// file's: add that language's words to the update named by --at, --day or --latest).
     Update {
+        /// With --lang: add the words to the newest update rather than one named by --at or --day.
+        #[arg(long, conflicts_with_all = ["at", "day"])]
+        latest: bool,
         /// The incident's id.
         id: String,
-        /// Where the response stands now.
+        /// Where the response stands now (not needed to add another language's words).
         #[arg(long, value_parser = PossibleValuesParser::new(IncidentStatus::NAMES))]
-        status: String,
+        status: Option<String>,
         /// What happened.
         #[arg(long)]
         message: String,

@@ -151,7 +151,7 @@ pub fn between(old: &StatusDocument, new: &StatusDocument, now: Timestamp) -> Ve
                 subject: Subject::Incident,
                 action,
                 id: incident.id.clone(),
-                title: incident.title.clone(),
+                title: incident.title.plain.clone(),
                 status: incident.status.name().to_owned(),
                 impact: Some(incident.impact),
                 tone: if incident.status == IncidentStatus::Resolved {
@@ -193,7 +193,7 @@ pub fn between(old: &StatusDocument, new: &StatusDocument, now: Timestamp) -> Ve
                 subject: Subject::Maintenance,
                 action,
                 id: item.id.clone(),
-                title: item.title.clone(),
+                title: item.title.plain.clone(),
                 status: item.status.name().to_owned(),
                 impact: None,
                 tone: if item.status == MaintenanceStatus::Completed {
@@ -288,7 +288,7 @@ fn notice_change(notice: &Notice, action: Action, page: Option<&str>) -> Change 
         subject: Subject::Notice,
         action,
         id: notice.id.clone(),
-        title: notice.title.clone(),
+        title: notice.title.plain.clone(),
         status: notice.level.name().to_owned(),
         impact: None,
         tone: match (action, notice.level) {

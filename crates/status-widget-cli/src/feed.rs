@@ -5,44 +5,201 @@
 
 use super::{store, CliError};
 use serde_json::{json, Value};
+use status_core::formats::{load_str_in, Format};
 use status_core::model::links::{anchored, fragment};
 use status_core::model::{StatusDocument, Timestamp, Vocabulary};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Writes the Atom feed for `file` to `atom_out` and the JSON Feed to `json_out` (each
-/// atomically, either or both). `url` is the Atom feed's own address; the JSON Feed's is the
-/// same folder with its own file name.
-pub fn run(
-    file: &Path,
-    atom_out: Option<&Path>,
-    json_out: Option<&Path>,
-    url: Option<&str>,
-) -> Result<ExitCode, CliError> {
-    if atom_out.is_none() && json_out.is_none() {
+/// Where `feed` writes.
+pub struct Outputs<'a> {
+    /// The Atom feed in the file's language; other languages' beside it (`status.de.atom`).
+    pub atom: Option<&'a Path>,
+    /// The JSON Feed likewise (`status.feed.de.json`).
+    pub json: Option<&'a Path>,
+    /// The status page whose `<head>` links them all.
+    pub page: Option<&'a Path>,
+}
+
+/// Writes the Atom feed for `file` to `outputs.atom` and the JSON Feed to `outputs.json` (each
+/// atomically, either or both), in the file's language; and for each other language its texts
+/// are given in, the same feeds in that language beside them (`status.de.atom`). `url` is the
+/// Atom feed's own address; the others' are the same folder with their own file names.
+pub fn run(file: &Path, outputs: Outputs, url: Option<&str>) -> Result<ExitCode, CliError> {
+    if outputs.atom.is_none() && outputs.json.is_none() {
         return Err(CliError::Usage(
             "say where to write: --out status.atom, --json-out status.feed.json, or both".into(),
         ));
     }
-    let loaded = store::read_document(file)?;
-    let doc = &loaded.document;
-    let entries = feed(doc, url).entries.len();
-    if let Some(out) = atom_out {
-        store::write_atomically(out, atom(doc, url).as_bytes())?;
-        println!("{entries} entries written to {} (Atom)", out.display());
+    let text = std::fs::read_to_string(file).map_err(|e| CliError::io(file, e))?;
+    let raw: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+    let mut languages = crate::words::languages(&raw);
+    // The file's own language first: its feeds keep the names given; a file without one has
+    // one set of feeds, as it always had.
+    if raw.get("language").is_none() {
+        languages.clear();
     }
-    if let Some(out) = json_out {
-        let own = out
-            .file_name()
-            .and_then(|n| absolute(url, &n.to_string_lossy()));
-        let mut json = serde_json::to_string_pretty(&json_feed(doc, own.as_deref()))
-            .expect("a JSON value always serializes");
-        json.push('\n');
-        store::write_atomically(out, json.as_bytes())?;
-        println!("{entries} entries written to {} (JSON Feed)", out.display());
+    let own = languages.first().cloned();
+    let mut links = Vec::new();
+    for lang in std::iter::once(own.clone()).chain(languages.iter().skip(1).cloned().map(Some)) {
+        let named = |path: &Path| match (&lang, &own) {
+            (Some(lang), Some(own)) if lang != own => in_language(path, lang),
+            _ => path.to_path_buf(),
+        };
+        let loaded = load_str_in(&text, Format::Auto, lang.as_deref().unwrap_or(""))
+            .map_err(|e| CliError::Invalid(format!("{}: {e}", file.display())))?;
+        let doc = &loaded.document;
+        let lang = lang.as_deref();
+        let atom_out = outputs.atom.map(named);
+        let json_out = outputs.json.map(named);
+        let atom_url = match (url, &atom_out, outputs.atom) {
+            (Some(url), Some(out), Some(first)) if out != first => out
+                .file_name()
+                .and_then(|n| absolute(Some(url), &n.to_string_lossy())),
+            _ => url.map(str::to_owned),
+        };
+        let entries = feed(doc, atom_url.as_deref()).entries.len();
+        let said = lang.map_or(String::new(), |l| format!(", {l}"));
+        if let Some(out) = &atom_out {
+            let xml = atom(doc, atom_url.as_deref(), lang);
+            store::write_atomically(out, xml.as_bytes())?;
+            println!(
+                "{entries} entries written to {} (Atom{said})",
+                out.display()
+            );
+            links.push(FeedLink::new(
+                out,
+                "application/atom+xml",
+                "Atom",
+                lang,
+                doc,
+            ));
+        }
+        if let Some(out) = &json_out {
+            let own_url = out
+                .file_name()
+                .and_then(|n| absolute(url, &n.to_string_lossy()));
+            let mut json = serde_json::to_string_pretty(&json_feed(doc, own_url.as_deref(), lang))
+                .expect("a JSON value always serializes");
+            json.push('\n');
+            store::write_atomically(out, json.as_bytes())?;
+            println!(
+                "{entries} entries written to {} (JSON Feed{said})",
+                out.display()
+            );
+            links.push(FeedLink::new(
+                out,
+                "application/feed+json",
+                "JSON Feed",
+                lang,
+                doc,
+            ));
+        }
+    }
+    if let Some(page) = outputs.page {
+        link_from_page(page, &links)?;
+        println!("{} links {} feeds", page.display(), links.len());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `path` for the language `lang`: `status.atom` → `status.de.atom`,
+/// `status.feed.json` → `status.feed.de.json`.
+fn in_language(path: &Path, lang: &str) -> std::path::PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let renamed = match name.rsplit_once('.') {
+        Some((stem, extension)) => format!("{stem}.{lang}.{extension}"),
+        None => format!("{name}.{lang}"),
+    };
+    path.with_file_name(renamed)
+}
+
+/// One feed as the status page links it.
+struct FeedLink {
+    href: String,
+    kind: &'static str,
+    title: String,
+    lang: Option<String>,
+}
+
+impl FeedLink {
+    fn new(
+        path: &Path,
+        kind: &'static str,
+        format: &str,
+        lang: Option<&str>,
+        doc: &StatusDocument,
+    ) -> Self {
+        let name = doc.service.name.as_ref().map_or("Service", |n| n.as_str());
+        FeedLink {
+            href: path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            kind,
+            title: match lang {
+                Some(lang) => format!("{name} status ({format}, {lang})"),
+                None => format!("{name} status ({format})"),
+            },
+            lang: lang.map(str::to_owned),
+        }
+    }
+}
+
+/// The first line of the block of feed links in a status page.
+const PAGE_BLOCK_START: &str = "<!-- status-widget feeds -->";
+/// Its last line.
+const PAGE_BLOCK_END: &str = "<!-- /status-widget feeds -->";
+
+/// Rewrites the block of feed links in the status page `page` (adding it to the head when it has
+/// none), each link with its `hreflang`; the rest of the page is left as it is.
+fn link_from_page(page: &Path, links: &[FeedLink]) -> Result<(), CliError> {
+    let html = std::fs::read_to_string(page).map_err(|e| CliError::io(page, e))?;
+    let mut block = format!("{PAGE_BLOCK_START}\n");
+    for link in links {
+        let hreflang = link
+            .lang
+            .as_deref()
+            .map_or(String::new(), |l| format!(" hreflang=\"{}\"", escape(l)));
+        let _ = writeln!(
+            block,
+            "  <link rel=\"alternate\" type=\"{}\"{hreflang} href=\"{}\" title=\"{}\">",
+            link.kind,
+            escape(&link.href),
+            escape(&link.title)
+        );
+    }
+    block.push_str("  ");
+    block.push_str(PAGE_BLOCK_END);
+    let written = match (html.find(PAGE_BLOCK_START), html.find(PAGE_BLOCK_END)) {
+        (Some(start), Some(end)) if start < end => format!(
+            "{}{block}{}",
+            &html[..start],
+            &html[end + PAGE_BLOCK_END.len()..]
+        ),
+        _ => {
+            // Before `</head>`; else before `<body>`; else after the doctype (both tags are
+            // optional in HTML, and a link before the body is in the head).
+            let lower = html.to_ascii_lowercase();
+            let at = lower
+                .find("</head>")
+                .or_else(|| lower.find("<body"))
+                .or_else(|| {
+                    lower
+                        .starts_with("<!doctype")
+                        .then(|| lower.find('>').map_or(0, |i| i + 1))
+                })
+                .unwrap_or(0);
+            format!(
+                "{}\n  {block}\n{}",
+                html[..at].trim_end_matches([' ', '\t']),
+                &html[at..]
+            )
+        }
+    };
+    store::write_atomically(page, written.as_bytes())
 }
 
 /// Text with `&`, `<`, `>` and `"` escaped, and characters XML 1.0 forbids dropped.
@@ -120,7 +277,7 @@ struct Feed<'a> {
 /// The entries of `doc`, with links made absolute against the feed's own URL `url`.
 fn feed<'a>(doc: &'a StatusDocument, url: Option<&str>) -> Feed<'a> {
     let service = &doc.service;
-    let name = service.name.as_deref().unwrap_or("Service");
+    let name = service.name.as_ref().map_or("Service", |n| n.as_str());
     let page = service
         .status_page
         .as_deref()
@@ -181,10 +338,17 @@ fn feed<'a>(doc: &'a StatusDocument, url: Option<&str>) -> Feed<'a> {
     }
 }
 
-/// The document's incidents as an Atom feed whose own address is `url`.
-pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
+/// The document's incidents as an Atom feed whose own address is `url`, in the language `lang`
+/// (its `xml:lang`) when the file says.
+pub fn atom(doc: &StatusDocument, url: Option<&str>, lang: Option<&str>) -> String {
     let feed = feed(doc, url);
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
+    );
+    if let Some(lang) = lang {
+        let _ = write!(xml, " xml:lang=\"{}\"", escape(lang));
+    }
+    xml.push_str(">\n");
     let _ = writeln!(xml, "  <id>{}</id>", escape(&feed.id));
     let _ = writeln!(xml, "  <title>{} status</title>", escape(feed.name));
     let _ = writeln!(xml, "  <updated>{}</updated>", feed.updated.to_rfc3339());
@@ -219,8 +383,8 @@ pub fn atom(doc: &StatusDocument, url: Option<&str>) -> String {
 }
 
 /// The same entries as a JSON Feed 1.1 (<https://jsonfeed.org/version/1.1>) whose own address
-/// is `url`: the same ids, titles, times, text and links as the Atom feed.
-pub fn json_feed(doc: &StatusDocument, url: Option<&str>) -> Value {
+/// is `url`: the same ids, titles, times, text and links as the Atom feed, and its `language`.
+pub fn json_feed(doc: &StatusDocument, url: Option<&str>, lang: Option<&str>) -> Value {
     let feed = feed(doc, url);
     let mut out = json!({
         "version": "https://jsonfeed.org/version/1.1",
@@ -235,6 +399,9 @@ pub fn json_feed(doc: &StatusDocument, url: Option<&str>) -> Value {
     }
     if let Some(description) = &doc.service.description {
         out["description"] = json!(description.plain);
+    }
+    if let Some(lang) = lang {
+        out["language"] = json!(lang);
     }
     out["items"] = feed
         .entries

@@ -76,22 +76,25 @@ pub fn run(file: &Path, from: &str, out: &Path, force: bool) -> Result<ExitCode,
 pub fn native(doc: &StatusDocument, notes: &mut Vec<String>) -> Value {
     let mut root = Map::new();
     root.insert("version".into(), json!(1));
+    if let Some(language) = &doc.language {
+        root.insert("language".into(), json!(language.as_ref()));
+    }
     let s = &doc.service;
     let mut service = Map::new();
-    put(&mut service, "name", s.name.clone());
+    put(&mut service, "name", s.name.as_ref().map(plain));
     put(
         &mut service,
         "description",
         s.description.as_ref().map(plain),
     );
-    put(&mut service, "about", s.about.clone());
+    put(&mut service, "about", s.about.as_ref().map(plain));
     put(&mut service, "url", s.url.clone());
     put(&mut service, "status_page", s.status_page.clone());
     if !s.contact.is_empty() {
         let contact = s
             .contact
             .iter()
-            .map(|c| json!({ "label": c.label, "href": c.href }));
+            .map(|c| json!({ "label": c.label.plain, "href": c.href }));
         service.insert("contact".into(), contact.collect());
     }
     root.insert("service".into(), Value::Object(service));
@@ -159,13 +162,13 @@ fn time(t: Option<Timestamp>) -> Option<String> {
 }
 
 fn component(c: &Component) -> Value {
-    json!({ "id": c.id, "name": c.name, "status": c.status.name() })
+    json!({ "id": c.id, "name": c.name.plain, "status": c.status.name() })
 }
 
 fn notice(n: &Notice) -> Value {
     let mut map = Map::new();
     map.insert("id".into(), json!(n.id));
-    map.insert("title".into(), json!(n.title));
+    map.insert("title".into(), json!(n.title.plain));
     put(&mut map, "body", n.body.as_ref().map(plain));
     map.insert("level".into(), json!(n.level.name()));
     put(&mut map, "starts_at", time(n.starts_at));
@@ -214,7 +217,7 @@ fn maintenance(index: usize, m: &Maintenance, notes: &mut Vec<String>) -> Value 
     let what = format!("maintenances[{index}] `{}`", m.id);
     let mut map = Map::new();
     map.insert("id".into(), json!(m.id));
-    map.insert("title".into(), json!(m.title));
+    map.insert("title".into(), json!(m.title.plain));
     map.insert("status".into(), json!(m.status.name()));
     let starts_at = ordered(m.starts_at, m.ends_at, what.clone(), notes);
     put(&mut map, "starts_at", time(starts_at));
@@ -235,7 +238,7 @@ fn incident(index: usize, i: &Incident, notes: &mut Vec<String>) -> Value {
     let what = format!("incidents[{index}] `{}`", i.id);
     let mut map = Map::new();
     map.insert("id".into(), json!(i.id));
-    map.insert("title".into(), json!(i.title));
+    map.insert("title".into(), json!(i.title.plain));
     map.insert("impact".into(), json!(i.impact.name()));
     map.insert("status".into(), json!(i.status.name()));
     let started_at = ordered(i.started_at, i.resolved_at, what.clone(), notes);
@@ -245,18 +248,24 @@ fn incident(index: usize, i: &Incident, notes: &mut Vec<String>) -> Value {
         map.insert("components".into(), json!(i.components));
     }
     put(&mut map, "release", i.release.clone());
-    put(&mut map, "summary", i.summary.clone());
-    put(&mut map, "banner", i.banner.clone());
+    put(&mut map, "summary", i.summary.as_ref().map(plain));
+    put(&mut map, "banner", i.banner.as_ref().map(plain));
     put(&mut map, "url", i.url.clone());
     map.insert(
         "updates".into(),
         Value::Array(updates(&i.updates, started_at, &what, notes)),
     );
     if !i.lessons.is_empty() {
-        map.insert("lessons".into(), json!(i.lessons));
+        map.insert(
+            "lessons".into(),
+            json!(i.lessons.iter().map(plain).collect::<Vec<_>>()),
+        );
     }
     if !i.conclusion.is_empty() {
-        map.insert("conclusion".into(), json!(i.conclusion));
+        map.insert(
+            "conclusion".into(),
+            json!(i.conclusion.iter().map(plain).collect::<Vec<_>>()),
+        );
     }
     Value::Object(map)
 }

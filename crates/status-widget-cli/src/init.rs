@@ -40,6 +40,10 @@ pub struct Args {
         default_value = "https://cdn.example.org/status-widget/status-widget.js"
     )]
     pub script_url: String,
+    /// The language the file's texts are written in (a BCP 47 tag such as en or de), so that
+    /// words in other languages can be added with `--lang` and readers get the right one.
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 /// Creates the file (refusing to replace one) and prints the embed snippet.
@@ -108,7 +112,7 @@ fn document(service: &Args) -> Result<Value, CliError> {
         .into_iter()
         .map(|(id, name)| json!({"id": id, "name": name, "status": "operational"}))
         .collect();
-    Ok(json!({
+    let mut doc = json!({
         "version": 1,
         "service": about,
         "updated_at": now().to_rfc3339(),
@@ -116,7 +120,24 @@ fn document(service: &Args) -> Result<Value, CliError> {
         "notices": [],
         "maintenances": [],
         "incidents": [],
-    }))
+    });
+    if let Some(lang) = service.lang.as_deref().map(str::trim) {
+        if !status_core::i18n::is_language_tag(lang) {
+            return Err(CliError::Usage(format!(
+                "--lang `{lang}` is not a language tag (BCP 47, such as en or pt-BR)"
+            )));
+        }
+        // After `version`, where a reader of the file looks first.
+        let mut ordered = serde_json::Map::new();
+        for (key, value) in doc.as_object_mut().into_iter().flat_map(std::mem::take) {
+            ordered.insert(key.clone(), value);
+            if key == "version" {
+                ordered.insert("language".into(), json!(lang));
+            }
+        }
+        doc = Value::Object(ordered);
+    }
+    Ok(doc)
 }
 
 /// `KEY=VALUE` flags split at their first `=`, both sides non-empty.

@@ -25,6 +25,7 @@ mod notice;
 mod notify;
 mod serve;
 mod store;
+mod words;
 
 pub use args::Cli;
 use args::{Command, FileArg};
@@ -97,7 +98,15 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             out,
             json_out,
             url,
-        } => return feed::run(&file, out.as_deref(), json_out.as_deref(), url.as_deref()),
+            page,
+        } => {
+            let outputs = feed::Outputs {
+                atom: out.as_deref(),
+                json: json_out.as_deref(),
+                page: page.as_deref(),
+            };
+            return feed::run(&file, outputs, url.as_deref());
+        }
         Command::Badge {
             file,
             out,
@@ -141,19 +150,19 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             })
         }
         Command::Incident { action, file } => {
-            let message = incident::run(&file.file, action)?;
+            let message = incident::run(&file.file, file.lang.as_deref(), action)?;
             (file, message)
         }
         Command::Maintenance { action, file } => {
-            let message = maintenance::run(&file.file, action)?;
+            let message = maintenance::run(&file.file, file.lang.as_deref(), action)?;
             (file, message)
         }
         Command::Notice { action, file } => {
-            let message = notice::run(&file.file, action)?;
+            let message = notice::run(&file.file, file.lang.as_deref(), action)?;
             (file, message)
         }
     };
-    let FileArg { file, notify } = file;
+    let FileArg { file, notify, .. } = file;
     println!(
         "{message} in {} (the previous version is {}.bak)",
         file.display(),

@@ -2,14 +2,26 @@
 
 use crate::args::MaintenanceAction;
 use crate::entries::{self, NewMaintenance, Update};
+use crate::words::Words;
 use crate::{change, edit, time, CliError};
 use serde_json::{json, Value};
 use status_core::model::{MaintenanceStatus, Vocabulary};
 use std::path::Path;
 
-/// Applies `action` to the status file `file`; returns what to tell the user.
-pub(crate) fn run(file: &Path, action: MaintenanceAction) -> Result<String, CliError> {
+/// Applies `action` to the status file `file`, writing words in `lang` (the file's language when
+/// `None`): in another language than the file's, `schedule` with the id of maintenance that
+/// exists adds that language's title and text, and `start` and `complete` that language's words
+/// of the newest note, changing nothing else. Returns what to tell the user.
+pub(crate) fn run(
+    file: &Path,
+    lang: Option<&str>,
+    action: MaintenanceAction,
+) -> Result<String, CliError> {
     change(file, |doc| {
+        let words = Words::of(doc, lang)?;
+        if words.translating() {
+            return translate(doc, &words, action);
+        }
         Ok(match action {
             MaintenanceAction::Schedule {
                 id,
@@ -19,6 +31,7 @@ pub(crate) fn run(file: &Path, action: MaintenanceAction) -> Result<String, CliE
                 components,
                 message,
             } => {
+                words.refuse_new("the maintenance")?;
                 let starts_at = time("starts-at", Some(&starts_at))?;
                 let ends_at = time("ends-at", Some(&ends_at))?;
                 let id = id.unwrap_or_else(|| edit::slug(&starts_at[..10], &title));
@@ -42,6 +55,55 @@ pub(crate) fn run(file: &Path, action: MaintenanceAction) -> Result<String, CliE
             }
         })
     })
+}
+
+/// `action` in another language than the file's: that language's words added to maintenance
+/// that exists.
+fn translate(
+    doc: &mut Value,
+    words: &Words,
+    action: MaintenanceAction,
+) -> Result<String, CliError> {
+    let lang = words.lang().unwrap_or_default().to_owned();
+    let (id, title, body, note) = match action {
+        MaintenanceAction::Schedule { id: None, .. } => {
+            return Err(CliError::Usage(format!(
+            "--lang {lang} adds words to maintenance that is scheduled already: name it with --id"
+        )))
+        }
+        MaintenanceAction::Schedule {
+            id: Some(id),
+            title,
+            message,
+            ..
+        } => (id, Some(title), message, None),
+        MaintenanceAction::Start { id, message, .. }
+        | MaintenanceAction::Complete { id, message, .. } => (id, None, None, message),
+    };
+    if edit::entry(doc, "maintenances", &id).is_err() {
+        words.refuse_new(&format!("maintenance {id}"))?;
+    }
+    let item = edit::entry(doc, "maintenances", &id)?;
+    if let Some(title) = title {
+        words.set(item, "title", &title)?;
+    }
+    if let Some(body) = body {
+        words.set(item, "body", &body)?;
+    }
+    if let Some(note) = note {
+        let newest = item
+            .get_mut("updates")
+            .and_then(Value::as_array_mut)
+            .and_then(|u| u.last_mut())
+            .and_then(Value::as_object_mut)
+            .ok_or_else(|| {
+                CliError::Invalid(format!(
+                    "maintenance {id} has no note to add {lang} words to: post it in the file's language first"
+                ))
+            })?;
+        words.set(newest, "body", &note)?;
+    }
+    Ok(format!("maintenance {id}: {lang} words added"))
 }
 
 /// Moves maintenance `id` to `status`, with a timeline note when there is a message.

@@ -2,12 +2,41 @@
 
 use crate::args::NoticeAction;
 use crate::entries::{self, NewNotice};
+use crate::words::Words;
 use crate::{change, edit, now, time, CliError};
 use std::path::Path;
 
-/// Applies `action` to the status file `file`; returns what to tell the user.
-pub(crate) fn run(file: &Path, action: NoticeAction) -> Result<String, CliError> {
+/// Applies `action` to the status file `file`, writing words in `lang` (the file's language when
+/// `None`): in another language than the file's, `add` with the id of a notice that exists adds
+/// that language's title and text to it. Returns what to tell the user.
+pub(crate) fn run(
+    file: &Path,
+    lang: Option<&str>,
+    action: NoticeAction,
+) -> Result<String, CliError> {
     change(file, |doc| {
+        let words = Words::of(doc, lang)?;
+        if let (
+            true,
+            NoticeAction::Add {
+                id: Some(id),
+                title,
+                message,
+                ..
+            },
+        ) = (words.translating(), &action)
+        {
+            if let Ok(item) = edit::entry(doc, "notices", id) {
+                words.set(item, "title", title)?;
+                if let Some(message) = message {
+                    words.set(item, "body", message)?;
+                }
+                return Ok(format!(
+                    "notice {id}: {} words added",
+                    words.lang().unwrap_or_default()
+                ));
+            }
+        }
         Ok(match action {
             NoticeAction::Add {
                 id,
@@ -18,6 +47,7 @@ pub(crate) fn run(file: &Path, action: NoticeAction) -> Result<String, CliError>
                 ends_at,
                 url,
             } => {
+                words.refuse_new("the notice")?;
                 let today = now().to_rfc3339();
                 let id = id.unwrap_or_else(|| edit::slug(&today[..10], &title));
                 let starts_at = starts_at.map(|t| time("starts-at", Some(&t))).transpose()?;

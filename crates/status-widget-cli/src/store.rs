@@ -6,7 +6,9 @@
 
 use super::CliError;
 use serde_json::Value;
-use status_core::formats::{load_str, Format, Loaded, Problem, Severity, SourceFormat};
+use status_core::formats::{
+    load_str, load_str_in, Format, Loaded, Problem, ProblemKind, Severity, SourceFormat,
+};
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -32,11 +34,12 @@ fn lock(path: &Path) -> Result<File, CliError> {
 }
 
 /// Applies `edit` to the document in `path` under the file's lock, checks the result and
-/// replaces the file atomically. Returns what `edit` returned.
-pub fn update<T>(
+/// replaces the file atomically. Returns what `edit` said, and which texts are not yet in every
+/// language the timeline is in (said, never refused).
+pub fn update(
     path: &Path,
-    edit: impl FnOnce(&mut Value) -> Result<T, CliError>,
-) -> Result<T, CliError> {
+    edit: impl FnOnce(&mut Value) -> Result<String, CliError>,
+) -> Result<String, CliError> {
     if !path.exists() {
         // Checked before the lock, so that nothing (not even `FILE.lock`) is left behind.
         return Err(CliError::NoStatusFile(path.display().to_string()));
@@ -73,7 +76,13 @@ pub fn update<T>(
     text.push('\n');
     let after = load_str(&text, Format::Only(SourceFormat::Native))
         .map_err(|e| CliError::Invalid(format!("the change was not written: {e}")))?;
-    let added = new_problems(&before.problems, &after.problems);
+    // Words not yet in every language are said, never a reason to refuse: an English update
+    // goes out at once, and its German follows with `--lang de --latest`.
+    let (untranslated, checked): (Vec<Problem>, Vec<Problem>) = after
+        .problems
+        .into_iter()
+        .partition(|p| matches!(p.kind, ProblemKind::PartlyTranslated { .. }));
+    let added = new_problems(&before.problems, &checked);
     if !added.is_empty() {
         return Err(CliError::Invalid(format!(
             "the change would add {} to {}, so nothing was written:\n  {}",
@@ -89,7 +98,11 @@ pub fn update<T>(
     write_atomically(&beside(path, ".bak"), old.as_bytes())?;
     write_atomically(path, text.as_bytes())?;
     drop(lock);
-    Ok(result)
+    let notes: Vec<String> = untranslated
+        .iter()
+        .map(|p| format!("\n  not yet in every language: {}: {}", p.path, p.kind))
+        .collect();
+    Ok(format!("{result}{}", notes.concat()))
 }
 
 /// Writes a new status file `text` to `path` under the file's lock. An existing file is replaced
@@ -117,8 +130,15 @@ pub fn create(path: &Path, text: &str, replace: bool) -> Result<(), CliError> {
 /// The status document in `path`, in any format the widget reads (as `check` and the widget read
 /// it: problems other than unreadable JSON are in the result, not an error).
 pub fn read_document(path: &Path) -> Result<Loaded, CliError> {
+    read_document_in(path, "")
+}
+
+/// [`read_document`] with texts in several languages read in the one `wanted` chooses (else in
+/// the file's own; `""`: the file's own).
+pub fn read_document_in(path: &Path, wanted: &str) -> Result<Loaded, CliError> {
     let text = fs::read_to_string(path).map_err(|e| CliError::io(path, e))?;
-    load_str(&text, Format::Auto).map_err(|e| CliError::Invalid(format!("{}: {e}", path.display())))
+    load_str_in(&text, Format::Auto, wanted)
+        .map_err(|e| CliError::Invalid(format!("{}: {e}", path.display())))
 }
 
 /// `doc` as a status file's text (pretty JSON and a final newline), read back exactly as the

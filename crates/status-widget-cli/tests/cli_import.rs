@@ -22,12 +22,15 @@ fn shown(text: &str, format: Format, at: &str) -> (Vec<String>, usize, Vec<Strin
     let doc = Rc::new(load_str(text, format).unwrap().document);
     let view = derive(&doc, &ViewSettings::default(), t(at));
     let titles = |items: &[status_core::view::ItemView]| {
-        items.iter().map(|i| i.title.clone()).collect::<Vec<_>>()
+        items
+            .iter()
+            .map(|i| i.title.plain.clone())
+            .collect::<Vec<_>>()
     };
     let history = view
         .history()
         .iter()
-        .map(|&i| view.history_item(i).title)
+        .map(|&i| view.history_item(i).title.plain)
         .collect();
     (titles(&view.active), view.upcoming.len(), history)
 }

@@ -1,5 +1,5 @@
 use super::UptimeBars;
-use crate::components::Locale;
+use crate::components::{lang, Locale};
 use crate::model::Vocabulary;
 use crate::view::{with_window, ComponentUptime, StatusView};
 use std::rc::Rc;
@@ -22,7 +22,7 @@ pub fn component_list(view: &StatusView, uptime: &[Rc<ComponentUptime>], locale:
                 { for components.iter().enumerate().map(|(index, c)| html! {
                     <li class="component">
                         <div class="component-head">
-                            <span class="component-name" dir="auto">{ &c.name }</span>
+                            <span class="component-name" lang={lang(&c.name)} dir={c.name.dir()}>{ &c.name.plain }</span>
                             <span class={classes!("component-status", format!("status-{}", c.status.name()))}>
                                 { s.page.component_status(c.status) }
                             </span>

@@ -1,4 +1,4 @@
-use crate::components::{text_html, Locale};
+use crate::components::{lang, text_html, word_list, Locale};
 use crate::view::{ItemSource, ItemView};
 use yew::prelude::*;
 
@@ -20,12 +20,12 @@ pub fn item_entry(item: &ItemView, locale: &Locale) -> Html {
     };
     html! {
         <li {class} id={item.id.clone()}>
-            <h3 dir="auto">{ &item.title }</h3>
+            <h3 lang={lang(&item.title)} dir={item.title.dir()}>{ &item.title.plain }</h3>
             if item.started_at.is_some() || item.ends_at.is_some() || !item.components.is_empty() {
                 <p class="incident-meta">
                     if let Some(t) = item.started_at { { s.starts }{ " " }{ time(t) } }
                     if let Some(t) = item.ends_at { { " · " }{ s.ends }{ " " }{ time(t) } }
-                    if !item.components.is_empty() { { " · " }{ s.affects }{ ": " }{ item.components.join(", ") } }
+                    if !item.components.is_empty() { { " · " }{ s.affects }{ ": " }{ word_list(&item.components) } }
                 </p>
             }
             if let Some(text) = &item.text { { text_html(text, "entry-text") } }

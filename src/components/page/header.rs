@@ -1,4 +1,4 @@
-use crate::components::{contact_line, text_html, Locale};
+use crate::components::{contact_line, lang, text_html, Locale};
 use crate::view::StatusView;
 use yew::prelude::*;
 
@@ -16,9 +16,13 @@ pub fn page_header(view: &StatusView, locale: &Locale) -> Html {
     let level_class = view.overall.name();
     html! {
         <header class="page-header">
-            <h1>{ service.name.clone().unwrap_or_else(|| s.page.page_title.to_owned()) }</h1>
+            if let Some(name) = &service.name {
+                <h1 lang={lang(name)} dir={name.dir()}>{ &name.plain }</h1>
+            } else {
+                <h1>{ s.page.page_title }</h1>
+            }
             if let Some(d) = &service.description { { text_html(d, "description") } }
-            if let Some(a) = &service.about { <p class="about" dir="auto">{ a }</p> }
+            if let Some(a) = &service.about { <p class="about" lang={lang(a)} dir={a.dir()}>{ &a.plain }</p> }
             <p class={classes!("overall", format!("level-{level_class}"))} part="overall" role="status">
                 <span class="dot" aria-hidden="true"></span>
                 <strong>{ s.overall(view.overall) }</strong>

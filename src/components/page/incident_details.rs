@@ -1,6 +1,6 @@
 use super::Timeline;
-use crate::components::Locale;
-use crate::model::{Incident, Vocabulary};
+use crate::components::{lang, word_list, Locale};
+use crate::model::{Incident, Text, Vocabulary};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -10,7 +10,7 @@ pub struct IncidentDetailsProps {
     /// The incident.
     pub incident: Rc<Incident>,
     /// Component names for its component ids.
-    pub component_names: Rc<Vec<String>>,
+    pub component_names: Rc<Vec<Text>>,
     /// Expanded: the body is rendered only then, so long histories stay cheap.
     pub open: bool,
     /// The reader opened or closed it.
@@ -46,7 +46,7 @@ pub fn IncidentDetails(props: &IncidentDetailsProps) -> Html {
         <li class={classes!("incident", impact_class.clone())} id={i.id.clone()} part={format!("incident {impact_class}")}>
             <details open={props.open} ontoggle={on_toggle}>
                 <summary>
-                    <h3 class="incident-title" dir="auto">{ &i.title }</h3>
+                    <h3 class="incident-title" lang={lang(&i.title)} dir={i.title.dir()}>{ &i.title.plain }</h3>
                     <p class="incident-meta">
                         <span class="label">{ s.impact(i.impact) }{ " · " }{ s.status(i.status) }</span>
                         if let Some(t) = i.started_at { { " · " }{ s.started }{ " " }{ time(t) } }
@@ -61,7 +61,7 @@ pub fn IncidentDetails(props: &IncidentDetailsProps) -> Html {
 
 /// An open incident's body: duration, components and release, summary, timeline, lessons,
 /// conclusion and links. Rendered only while the incident is open, so long histories stay cheap.
-fn incident_body(i: &Incident, component_names: &[String], locale: &Locale) -> Html {
+fn incident_body(i: &Incident, component_names: &[Text], locale: &Locale) -> Html {
     let Locale {
         strings: s,
         formatter: f,
@@ -73,24 +73,24 @@ fn incident_body(i: &Incident, component_names: &[String], locale: &Locale) -> H
                     <div><dt>{ s.page.duration }</dt><dd>{ f.duration(end.unix_millis() - start.unix_millis()) }</dd></div>
                 }
                 if !component_names.is_empty() {
-                    <div><dt>{ s.affects }</dt><dd>{ component_names.join(", ") }</dd></div>
+                    <div><dt>{ s.affects }</dt><dd>{ word_list(component_names) }</dd></div>
                 }
                 if let Some(release) = &i.release {
                     <div><dt>{ s.page.release }</dt><dd>{ release }</dd></div>
                 }
             </dl>
-            if let Some(summary) = &i.summary { <p class="summary" dir="auto">{ summary }</p> }
+            if let Some(summary) = &i.summary { <p class="summary" lang={lang(summary)} dir={summary.dir()}>{ &summary.plain }</p> }
             if !i.updates.is_empty() {
                 <h4>{ s.page.timeline }</h4>
                 <Timeline updates={Rc::new(i.updates.clone())} locale={locale.clone()} />
             }
             if !i.lessons.is_empty() {
                 <h4>{ s.page.lessons }</h4>
-                <ul class="lessons">{ for i.lessons.iter().map(|l| html! { <li dir="auto">{ l }</li> }) }</ul>
+                <ul class="lessons">{ for i.lessons.iter().map(|l| html! { <li lang={lang(l)} dir={l.dir()}>{ &l.plain }</li> }) }</ul>
             }
             if !i.conclusion.is_empty() {
                 <h4>{ s.page.conclusion }</h4>
-                <ul class="conclusion">{ for i.conclusion.iter().map(|c| html! { <li dir="auto">{ c }</li> }) }</ul>
+                <ul class="conclusion">{ for i.conclusion.iter().map(|c| html! { <li lang={lang(c)} dir={c.dir()}>{ &c.plain }</li> }) }</ul>
             }
             <p class="links">
                 <a class="permalink" part="permalink" href={format!("#{}", crate::model::links::fragment(&i.id))}>

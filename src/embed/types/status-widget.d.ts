@@ -20,6 +20,11 @@ export interface StatusWidgetUpdateDetail {
   source: string;
   /** The file's own `updated_at` (RFC 3339), or null. */
   updatedAt: string | null;
+  /** The headline of the first item shown (the most important), in the language chosen for
+   *  the reader; null when nothing is shown. */
+  title: string | null;
+  /** The language `title` is in (a BCP 47 tag), when the file says; else null. */
+  titleLang: string | null;
 }
 
 /** `detail` of `status-widget-error`. */
@@ -42,7 +47,9 @@ export interface StatusWidgetAttributes {
   /** Seconds between reads (default 60); `0` reads once. */
   poll?: string | number;
   /** BCP 47 language tag: strings in English, German, French, Spanish, Italian, Portuguese, Dutch,
-   *  Polish, Swedish, Japanese, Arabic and Hebrew (right to left); any other language speaks English. */
+   *  Polish, Swedish, Japanese, Arabic and Hebrew (right to left); any other language speaks English.
+   *  The file's own texts, where it gives them in several languages, are read in this language
+   *  (else the page's, else the reader's), falling back to the file's `language`. */
   lang?: string;
   /** Comma-separated component ids to show. */
   components?: string;
@@ -135,10 +142,14 @@ export interface StatusItem {
   kind: "incident" | "maintenance" | "notice" | "status";
   id: string;
   title: string;
+  /** The language `title` is in (a BCP 47 tag), when the file says. */
+  titleLang: string | null;
   impact: string | null;
   status: string | null;
   level: string | null;
   text: string | null;
+  /** The language `text` is in, when the file says. */
+  textLang: string | null;
   startedAt: string | null;
   updatedAt: string | null;
   endsAt: string | null;
@@ -203,7 +214,8 @@ export interface DerivedStatus extends StatusCheck {
 export declare const ready: Promise<void>;
 /** Derives what the widget shows for `document` (object or JSON text) at `now`, under an
  *  element's settings: the element itself, or its attributes by name (`{ "max-age": 3600 }`),
- *  read as the element reads them. */
+ *  read as the element reads them. With `lang` (`{ lang: "de" }`), texts the file gives in
+ *  several languages are read in that one, else in the file's own `language`. */
 export declare function deriveStatus(
   document: unknown,
   now?: Date | number | string,

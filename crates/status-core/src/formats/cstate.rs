@@ -83,7 +83,7 @@ fn severity(r: &mut Reader, e: &Entry, key: &'static str) -> Option<Level> {
     })
 }
 
-fn notice(id: String, title: String, level: NoticeLevel, url: Option<String>) -> Notice {
+fn notice(id: String, title: Text, level: NoticeLevel, url: Option<String>) -> Notice {
     Notice {
         id,
         title,
@@ -100,9 +100,15 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         node: root,
         path: Path::ROOT,
     };
+    // Hugo's site language: what the titles and descriptions are written in.
+    r.language = text(r, &doc, "languageCode")
+        .filter(|code| crate::i18n::is_language_tag(code.trim()))
+        .map(|code| code.trim().into());
+    let language = r.language.clone();
     let service = Service {
-        name: text(r, &doc, "title"),
-        description: text(r, &doc, "description").map(|d| Text::from_markup(&d)),
+        name: text(r, &doc, "title").map(|t| Text::plain(t).in_language(language.clone())),
+        description: text(r, &doc, "description")
+            .map(|d| Text::from_markup(&d).in_language(language.clone())),
         url: r.href(&doc, "baseURL"),
         status_page: r.href(&doc, "baseURL"),
         ..Service::default()
@@ -114,7 +120,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             Level::Critical => "Some systems are down",
             _ => "Some systems are disrupted",
         };
-        DeclaredStatus::new(level, title.into(), service.status_page.clone())
+        DeclaredStatus::new(level, title, service.status_page.clone())
     });
 
     let mut components = Vec::new();
@@ -131,7 +137,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             Some(_) => ComponentStatus::PartialOutage,
         };
         components.push(Component {
-            name: id.clone(),
+            name: Text::plain(id.as_str()).in_language(r.language.clone()),
             id,
             status,
         });
@@ -140,7 +146,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             let title = r.required_text(&issue, "title", || "Issue".into());
             let url = r.href(&issue, "permalink");
             // An issue that affects several systems is listed under each of them.
-            let key = url.clone().unwrap_or_else(|| title.clone());
+            let key = url.clone().unwrap_or_else(|| title.plain.clone());
             if incidents.iter().any(|i| i.id == key) || notices.iter().any(|n: &Notice| n.id == key)
             {
                 continue;
@@ -198,6 +204,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         _ => None,
     };
     StatusDocument {
+        language,
         service,
         updated_at,
         components,

@@ -69,7 +69,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         let e = Entry { node, path };
         let id = r.id(&e, "system", i, "system", &mut seen);
         components.push(Component {
-            name: id.clone(),
+            name: id.as_str().into(),
             id,
             status: colour(r, &e, "status").unwrap_or(ComponentStatus::Unknown),
         });
@@ -135,6 +135,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         });
     }
     StatusDocument {
+        language: None,
         service,
         updated_at: None,
         components,

@@ -5,7 +5,7 @@
 use super::json::{Node, Value};
 use super::reader::{Entry, Reader};
 use crate::model::{
-    CalendarDate, ComponentStatus, DeclaredUptime, History, StateChange, Vocabulary,
+    CalendarDate, ComponentStatus, DeclaredUptime, History, StateChange, Timestamp, Vocabulary,
 };
 
 /// Format v1: a component's `created_at`.
@@ -29,8 +29,20 @@ pub(crate) fn statuspage_since(e: &Entry, id: &str, r: &mut Reader, history: &mu
 
 /// Format v1: each timed update's `components`, an object of component ids to the state the
 /// update sets (`{"login": "major_outage"}`).
+/// The timeline itself is read (and its problems reported) by the native reader; an entry that
+/// is not an object, or has no valid `at`, is passed over here without being reported again.
 pub(crate) fn native_changes(incident: &Entry, id: &str, r: &mut Reader, history: &mut History) {
-    for (_, path, node) in r.entries(incident, "updates") {
+    let Some(updates) = incident.field("updates").and_then(|n| match &n.value {
+        Value::Array(items) => Some(items),
+        _ => None,
+    }) else {
+        return;
+    };
+    for (i, node) in updates.iter().enumerate() {
+        if !matches!(node.value, Value::Object(_)) {
+            continue;
+        }
+        let path = incident.path.key("updates").index(i);
         let u = Entry { node, path };
         let Some(states) = u.field("components") else {
             continue;
@@ -44,7 +56,9 @@ pub(crate) fn native_changes(incident: &Entry, id: &str, r: &mut Reader, history
             );
             continue;
         };
-        let Some(at) = r.time(&u, "at") else {
+        let Some(at) =
+            (u.field("at").and_then(|n| n.as_str())).and_then(|t| Timestamp::parse_rfc3339(t).ok())
+        else {
             continue;
         };
         for (component, value) in members {

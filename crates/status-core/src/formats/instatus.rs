@@ -73,7 +73,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             Level::Maintenance => "Under maintenance",
             _ => "Some systems are having issues",
         };
-        DeclaredStatus::new(level, title.into(), service.url.clone())
+        DeclaredStatus::new(level, title, service.url.clone())
     });
 
     let mut seen = HashSet::new();
@@ -160,6 +160,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
     }
 
     StatusDocument {
+        language: None,
         service,
         updated_at: None,
         components: Vec::new(),

@@ -126,6 +126,13 @@ pub fn load_str(text: &str, format: Format) -> Result<Loaded, LoadError> {
     load_node(&parse_text(text)?, format)
 }
 
+/// [`load_str`] for a reader who wants the language `wanted` (a BCP 47 tag, as
+/// [`crate::i18n::wanted`] gives it): each text written in several languages is read in the one
+/// [`crate::i18n::choose`] picks, else in the file's `language`.
+pub fn load_str_in(text: &str, format: Format, wanted: &str) -> Result<Loaded, LoadError> {
+    load_node_in(&parse_text(text)?, format, wanted)
+}
+
 /// The first half of [`load_str`]: checks the size and parses the JSON.
 pub fn parse_text(text: &str) -> Result<Node, LoadError> {
     check_size(text)?;
@@ -149,8 +156,17 @@ fn check_size(text: &str) -> Result<(), LoadError> {
 
 /// Reads a document that is already a [`Node`] tree (from text, or from a JavaScript object).
 pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
+    load_node_in(root, format, "")
+}
+
+/// [`load_node`] for a reader who wants the language `wanted` (see [`load_str_in`]).
+pub fn load_node_in(root: &Node, format: Format, wanted: &str) -> Result<Loaded, LoadError> {
     Ok(match detect(root, format)? {
-        SourceFormat::Native => load_native(root),
+        SourceFormat::Native => {
+            let mut loading = start_native(root, wanted);
+            loading.step(usize::MAX);
+            loading.finish()
+        }
         foreign => load_foreign(root, foreign),
     })
 }
@@ -158,7 +174,7 @@ pub fn load_node(root: &Node, format: Format) -> Result<Loaded, LoadError> {
 /// Reads `root` as status-widget's own format, whose shape [`detect`] has confirmed. The banner
 /// build reaches only this reader directly; the others come with [`load_foreign`].
 pub fn load_native(root: &Node) -> Loaded {
-    let mut loading = start_native(root);
+    let mut loading = start_native(root, "");
     loading.step(usize::MAX);
     loading.finish()
 }
@@ -171,9 +187,13 @@ pub struct NativeLoading<'a> {
     r: Reader,
 }
 
-/// Starts reading `root` as status-widget's own format: everything but its incidents is read.
-pub fn start_native(root: &Node) -> NativeLoading<'_> {
-    let mut r = Reader::default();
+/// Starts reading `root` as status-widget's own format, for a reader who wants the language
+/// `wanted` (see [`load_str_in`]; `""` for the file's own): everything but its incidents is read.
+pub fn start_native<'a>(root: &'a Node, wanted: &str) -> NativeLoading<'a> {
+    let mut r = Reader {
+        wanted: wanted.trim().to_owned(),
+        ..Reader::default()
+    };
     NativeLoading {
         reading: native::begin(root, &mut r),
         r,

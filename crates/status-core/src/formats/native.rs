@@ -58,6 +58,19 @@ pub(crate) fn begin<'a>(root: &'a Node, r: &mut Reader) -> Reading<'a> {
         };
         r.report(Severity::Error, Path::ROOT.to_string(), root, kind);
     }
+    if let Some(language) = r.text(&doc, "language") {
+        if crate::i18n::is_language_tag(language.trim()) {
+            r.language = Some(language.trim().into());
+        } else {
+            let node = doc.field("language").unwrap_or(root);
+            r.report(
+                Severity::Error,
+                Path::ROOT.key("language").to_string(),
+                node,
+                ProblemKind::BadLanguageTag(language),
+            );
+        }
+    }
     let service = match doc.field("service") {
         Some(node) => read_service(
             &Entry {
@@ -103,7 +116,7 @@ pub(crate) fn begin<'a>(root: &'a Node, r: &mut Reader) -> Reading<'a> {
             Notice {
                 id: r.id(&e, "id", i, "notice", &mut seen),
                 title: r.required_text(&e, "title", || "Notice".into()),
-                body: r.text(&e, "body").map(Text::plain),
+                body: r.words(&e, "body"),
                 level: r.vocabulary(&e, "level").unwrap_or(NoticeLevel::Info),
                 starts_at,
                 ends_at,
@@ -130,7 +143,7 @@ pub(crate) fn begin<'a>(root: &'a Node, r: &mut Reader) -> Reading<'a> {
                 starts_at,
                 ends_at,
                 components: r.texts(&e, "components"),
-                body: r.text(&e, "body").map(Text::plain),
+                body: r.words(&e, "body"),
                 url: r.href(&e, "url"),
                 updates: read_updates(&e, r),
             }
@@ -147,6 +160,7 @@ pub(crate) fn begin<'a>(root: &'a Node, r: &mut Reader) -> Reading<'a> {
             maintenances,
             incidents: Vec::with_capacity(incidents.len()),
             declared: None,
+            language: r.language.clone(),
             #[cfg(feature = "page")]
             history,
         },
@@ -169,17 +183,17 @@ fn read_service(e: &Entry, r: &mut Reader) -> Service {
                 };
                 r.report(Severity::Error, path.to_string(), node, kind);
             }
-            let label = r.text(&c, "label");
+            let label = r.words(&c, "label");
             href.map(|href| ContactLink {
-                label: label.unwrap_or_else(|| href.trim_start_matches("mailto:").to_owned()),
+                label: label.unwrap_or_else(|| Text::plain(href.trim_start_matches("mailto:"))),
                 href,
             })
         })
         .collect();
     Service {
-        name: r.text(e, "name"),
-        description: r.text(e, "description").map(Text::plain),
-        about: r.text(e, "about"),
+        name: r.words(e, "name"),
+        description: r.words(e, "description"),
+        about: r.words(e, "about"),
         url: r.href(e, "url"),
         status_page: r.href(e, "status_page"),
         contact,
@@ -207,17 +221,20 @@ fn read_incident(e: &Entry, index: usize, seen: &mut HashSet<String>, r: &mut Re
         resolved_at,
         components: r.texts(e, "components"),
         release: r.text(e, "release"),
-        summary: r.text(e, "summary"),
-        banner: r.text(e, "banner"),
+        summary: r.words(e, "summary"),
+        banner: r.words(e, "banner"),
         url: r.href(e, "url"),
         updates: read_updates(e, r),
-        lessons: r.texts(e, "lessons"),
-        conclusion: r.texts(e, "conclusion"),
+        lessons: r.words_list(e, "lessons"),
+        conclusion: r.words_list(e, "conclusion"),
     }
 }
 
 fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
-    r.entries(e, "updates")
+    let entries = r.entries(e, "updates");
+    #[cfg(feature = "page")]
+    check_translations(e, &entries, r);
+    entries
         .into_iter()
         .filter_map(|(_, path, node)| {
             let u = Entry { node, path };
@@ -225,7 +242,7 @@ fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
             let day = r.date(&u, "day");
             let approximate = r.flag(&u, "approximate");
             let status = r.vocabulary(&u, "status");
-            let Some(body) = r.text(&u, "body") else {
+            let Some(body) = r.words(&u, "body") else {
                 let kind = ProblemKind::Missing {
                     field: "body",
                     consequence: "this update was skipped",
@@ -246,8 +263,52 @@ fn read_updates(e: &Entry, r: &mut Reader) -> Vec<Update> {
                 day,
                 approximate,
                 status,
-                body: Text::plain(body),
+                body,
             })
         })
         .collect()
+}
+
+/// Warns of a language some of a timeline's updates are in and others are not ("de: 3 of 5
+/// updates not translated"): a reader of that language gets those in the file's language.
+/// A warning for the file's author, given by `check`, `checkStatus` and the page build; the
+/// banner build, which shows the words whatever their language, leaves it out.
+#[cfg(feature = "page")]
+fn check_translations(e: &Entry, entries: &[(usize, Path, &Node)], r: &mut Reader) {
+    let bodies: Vec<Vec<&str>> = entries
+        .iter()
+        .filter_map(|(_, _, node)| node.get("body"))
+        .map(|body| r.languages_of(body))
+        .collect();
+    if bodies.len() < 2 || bodies.iter().all(|tags| tags.len() < 2) {
+        return;
+    }
+    let mut languages: Vec<&str> = Vec::new();
+    for tag in bodies.iter().flatten() {
+        if !languages
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(tag))
+        {
+            languages.push(tag);
+        }
+    }
+    let problems: Vec<ProblemKind> = languages
+        .iter()
+        .filter_map(|language| {
+            let missing = bodies
+                .iter()
+                .filter(|tags| !tags.iter().any(|t| t.eq_ignore_ascii_case(language)))
+                .count();
+            (missing > 0).then(|| ProblemKind::PartlyTranslated {
+                language: language.to_string(),
+                missing,
+                total: bodies.len(),
+            })
+        })
+        .collect();
+    if let Some(node) = e.field("updates") {
+        for kind in problems {
+            r.report(Severity::Warning, e.path_of("updates"), node, kind);
+        }
+    }
 }

@@ -146,4 +146,24 @@ pub enum ProblemKind {
     /// An end before its start.
     #[error("ends before it starts")]
     EndsBeforeStart,
+    /// A translated text (`{"en": …, "de": …}`) without the file's `language`, whose words a
+    /// reader of any other language falls back to.
+    #[error("no text in the file's language `{0}` (the one every reader can fall back to); another language is shown")]
+    NoDefaultText(String),
+    /// A translated text in a file that does not say what language its plain strings are in.
+    #[error("a text in several languages needs the file's `language` (the language its plain strings are in, such as \"en\")")]
+    NoLanguage,
+    /// A language tag that is not BCP 47.
+    #[error("`{0}` is not a language tag (BCP 47, such as `de` or `pt-BR`); ignored")]
+    BadLanguageTag(String),
+    /// A language some of a timeline's updates are in and others are not.
+    #[error("{language}: {missing} of {total} updates not translated")]
+    PartlyTranslated {
+        /// The language's tag.
+        language: String,
+        /// Updates without it.
+        missing: usize,
+        /// Updates in the timeline.
+        total: usize,
+    },
 }

@@ -4,16 +4,24 @@
 
 use super::json::{Node, Value};
 use super::problems::{Problem, ProblemKind, Severity};
+use crate::i18n::{choose, is_language_tag};
 use crate::model::links::safe_href;
 use crate::model::time::{CalendarDate, Timestamp};
 use crate::model::Text;
 use crate::model::Vocabulary;
 use std::collections::HashSet;
+use std::rc::Rc;
 
-/// Collects problems while a document is read.
+/// Collects problems while a document is read, and chooses the language of texts written in
+/// several.
 #[derive(Default)]
 pub(crate) struct Reader {
     pub problems: Vec<Problem>,
+    /// The language the reader wants ([`crate::i18n::wanted`]); empty for the file's own.
+    pub wanted: String,
+    /// The file's `language`: what its plain strings are in, and what a translated text falls
+    /// back to.
+    pub language: Option<Rc<str>>,
 }
 
 /// Where a value is in the document, such as `incidents[3].updates[0].at`. A small copyable
@@ -140,25 +148,129 @@ impl Reader {
         }
     }
 
+    /// A text a reader sees: a string in the file's `language`, or format v1's object of
+    /// language tags to strings, of which the one [`crate::i18n::choose`] picks for the wanted
+    /// language is read, else the file's language, else the first; each marked with its
+    /// language. An empty string counts as absent.
+    pub fn words(&mut self, e: &Entry, key: &'static str) -> Option<Text> {
+        let node = e.field(key)?;
+        self.words_in(node, &|| e.path_of(key), "ignored")
+    }
+
+    fn words_in(
+        &mut self,
+        node: &Node,
+        path: &dyn Fn() -> String,
+        consequence: &'static str,
+    ) -> Option<Text> {
+        let members = match &node.value {
+            Value::String(s) if s.trim().is_empty() => return None,
+            Value::String(s) => {
+                return Some(Text::plain(s.as_str()).in_language(self.language.clone()))
+            }
+            Value::Object(members) => members,
+            other => {
+                let kind = ProblemKind::WrongType {
+                    expected: "a string, or an object of languages to strings",
+                    found: other.type_name(),
+                    consequence,
+                };
+                self.report(Severity::Error, path(), node, kind);
+                return None;
+            }
+        };
+        let mut texts: Vec<(&str, &str)> = Vec::with_capacity(members.len());
+        for (tag, value) in members {
+            if !is_language_tag(tag) {
+                let kind = ProblemKind::BadLanguageTag(tag.clone());
+                self.report(Severity::Error, path(), value, kind);
+                continue;
+            }
+            match &value.value {
+                Value::String(s) if !s.trim().is_empty() => texts.push((tag, s)),
+                Value::String(_) | Value::Null => {}
+                other => {
+                    let kind = ProblemKind::WrongType {
+                        expected: "a string",
+                        found: other.type_name(),
+                        consequence: IGNORED,
+                    };
+                    self.report(Severity::Error, format!("{}.{tag}", path()), value, kind);
+                }
+            }
+        }
+        let tags = || texts.iter().map(|(tag, _)| *tag);
+        let default = match self.language.as_deref() {
+            Some(language) => choose(language, tags()),
+            None => None,
+        };
+        if default.is_none() {
+            let kind = match &self.language {
+                Some(language) => ProblemKind::NoDefaultText(language.to_string()),
+                None => ProblemKind::NoLanguage,
+            };
+            self.report(Severity::Error, path(), node, kind);
+        }
+        let (tag, text) = *choose(&self.wanted, tags())
+            .or(default)
+            .and_then(|i| texts.get(i))
+            .or(texts.first())?;
+        Some(Text::plain(text).in_language(Some(tag.into())))
+    }
+
+    /// An array of texts a reader sees, such as lessons learned ([`Reader::words`] each); other
+    /// items are reported and skipped.
+    pub fn words_list(&mut self, e: &Entry, key: &'static str) -> Vec<Text> {
+        let items = self.items(e, key);
+        let path = e.path_of(key);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| {
+                self.words_in(node, &|| format!("{path}[{i}]"), "this item was skipped")
+            })
+            .collect()
+    }
+
+    #[cfg(feature = "page")]
+    /// The languages a text is given in: its object's tags with words, or the file's language
+    /// for a string.
+    pub fn languages_of<'n>(&'n self, node: &'n Node) -> Vec<&'n str> {
+        match &node.value {
+            Value::String(s) if !s.trim().is_empty() => {
+                self.language.as_deref().into_iter().collect()
+            }
+            Value::Object(members) => members
+                .iter()
+                .filter(|(tag, v)| {
+                    is_language_tag(tag) && v.as_str().is_some_and(|s| !s.trim().is_empty())
+                })
+                .map(|(tag, _)| tag.as_str())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// A string field of an imported format, whose authors write HTML and Markdown in it.
     pub fn markup(&mut self, e: &Entry, key: &'static str) -> Option<Text> {
         self.text(e, key).map(|source| Text::from_markup(&source))
     }
 
-    /// A required string field: reported when absent, replaced by `fallback`.
+    /// A required text a reader sees ([`Reader::words`]): reported when absent, replaced by
+    /// `fallback` (English words, marked so).
     pub fn required_text(
         &mut self,
         e: &Entry,
         key: &'static str,
         fallback: impl FnOnce() -> String,
-    ) -> String {
-        if let Some(text) = self.text(e, key) {
+    ) -> Text {
+        if let Some(text) = self.words(e, key) {
             return text;
         }
-        // A value of the wrong type was reported by `text`; absent or blank is reported here.
+        // A value of the wrong type was reported by `words`; absent or blank is reported here.
         let wrong_type = e
             .field(key)
-            .is_some_and(|n| !matches!(n.value, Value::String(_)));
+            .is_some_and(|n| !matches!(n.value, Value::String(_) | Value::Object(_)));
         if !wrong_type {
             let kind = ProblemKind::Missing {
                 field: key,
@@ -166,7 +278,7 @@ impl Reader {
             };
             self.report(Severity::Error, e.path.to_string(), e.node, kind);
         }
-        fallback()
+        Text::plain(fallback()).in_language(Some("en".into()))
     }
 
     /// An RFC 3339 time field.

@@ -56,7 +56,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
             Level::Critical => "Slack is having an outage",
             _ => "Slack is having an incident",
         };
-        DeclaredStatus::new(level, title.into(), Some(PAGE.into()))
+        DeclaredStatus::new(level, title, Some(PAGE.into()))
     });
 
     let mut seen = HashSet::new();
@@ -122,6 +122,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         });
     }
     StatusDocument {
+        language: None,
         service,
         updated_at: r.time(&doc, "date_updated"),
         components: Vec::new(),

@@ -180,6 +180,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         }
     }
     StatusDocument {
+        language: None,
         service: Service::default(),
         updated_at,
         components,

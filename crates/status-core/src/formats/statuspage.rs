@@ -42,7 +42,7 @@ pub(crate) fn read_page<'a>(doc: &Entry<'a>, r: &mut Reader) -> (Service, Option
     };
     let url = r.href(&page, "url");
     let service = Service {
-        name: r.text(&page, "name"),
+        name: r.text(&page, "name").map(crate::model::Text::plain),
         status_page: url.clone(),
         url,
         ..Service::default()
@@ -117,6 +117,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         read_declared(&status, service.url.clone(), r)
     });
     StatusDocument {
+        language: None,
         service,
         updated_at,
         components,

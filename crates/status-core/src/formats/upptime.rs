@@ -91,6 +91,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         _ => (Level::Operational, "All systems operational".to_owned()),
     };
     StatusDocument {
+        language: None,
         service: Service::default(),
         updated_at: None,
         components,

@@ -204,20 +204,64 @@ pub fn strings_for(tag: &str) -> &'static Strings {
         .unwrap_or(ENGLISH)
 }
 
-/// The language a widget speaks, as a tag of [`TAGS`]: the first of its own `lang`, the nearest
-/// ancestor's and the reader's first language that is given (blank counts as not given), when the
-/// widget has words in that language; else English. The loader makes the same choice to start the
-/// words' download early, from the same list (`status_core::loader`, tested to agree).
-pub fn language_of(own: Option<&str>, page: Option<&str>, reader: Option<&str>) -> &'static str {
+/// The language a reader wants, as the widget asks for it: the first of the element's own
+/// `lang`, the nearest ancestor's and the reader's first language that is given (blank counts as
+/// not given); `""` when none is.
+pub fn wanted<'a>(own: Option<&'a str>, page: Option<&'a str>, reader: Option<&'a str>) -> &'a str {
     let given = |tag: &&str| !tag.trim().is_empty();
-    let tag = own
-        .filter(given)
+    own.filter(given)
         .or(page.filter(given))
         .or(reader.filter(given))
-        .unwrap_or("");
-    TAGS.into_iter()
-        .find(|t| t.eq_ignore_ascii_case(primary(tag)))
-        .unwrap_or("en")
+        .unwrap_or("")
+        .trim()
+}
+
+/// Which of `available` (BCP 47 tags) best serves a reader who wants `wanted`: the same tag
+/// (`de-AT` for `de-AT`), else the first in the same language (`de` or `de-CH` for `de-AT`);
+/// `None` when none is in that language. Case and `_` for `-` do not matter. The one rule by
+/// which the widget chooses its own words ([`language_of`]) and the file's words (format v1's
+/// `{"en": …, "de": …}` texts), so a reader never gets the two in different languages.
+pub fn choose<'a, I: IntoIterator<Item = &'a str>>(wanted: &str, available: I) -> Option<usize> {
+    let same = |a: &str, b: &str| {
+        a.len() == b.len()
+            && a.bytes().zip(b.bytes()).all(|(x, y)| {
+                x.eq_ignore_ascii_case(&y) || (x == b'_' && y == b'-') || (x == b'-' && y == b'_')
+            })
+    };
+    let wanted = wanted.trim();
+    let language = primary(wanted);
+    if language.is_empty() {
+        return None;
+    }
+    let mut first_of_language = None;
+    for (i, tag) in available.into_iter().enumerate() {
+        let tag = tag.trim();
+        if same(tag, wanted) {
+            return Some(i);
+        }
+        if first_of_language.is_none() && primary(tag).eq_ignore_ascii_case(language) {
+            first_of_language = Some(i);
+        }
+    }
+    first_of_language
+}
+
+/// The language a widget speaks, as a tag of [`TAGS`]: the language the reader [`wanted`], when
+/// the widget has words in it ([`choose`]); else English. The loader makes the same choice to
+/// start the words' download early, from the same list (`status_core::loader`, tested to agree).
+pub fn language_of(own: Option<&str>, page: Option<&str>, reader: Option<&str>) -> &'static str {
+    choose(wanted(own, page, reader), TAGS).map_or("en", |i| TAGS[i])
+}
+
+/// Whether `tag` has the shape of a BCP 47 language tag: an ISO 639 language of 2 or 3 letters,
+/// then subtags of 1 to 8 letters or digits, joined by `-` (`de`, `pt-BR`, `zh-Hant-TW`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let language = subtags.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Whether the widget has its own strings for this tag's language.

@@ -14,6 +14,47 @@ pub struct Text {
     /// Paragraphs, lists, emphasis and links, for text read from an imported format; `None` for
     /// plain text, which is shown as it was written.
     pub blocks: Option<Rc<[Block]>>,
+    /// The language it is written in (a BCP 47 tag), when the file says: its `language`, or the
+    /// tag of the translation chosen from a `{"en": …, "de": …}` field. Shown as the text's
+    /// `lang` (and `dir`), so that a screen reader pronounces it and bidi lays it out right.
+    pub lang: Option<Rc<str>>,
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.plain
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.plain)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.plain == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.plain == *other
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text::plain(text)
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text::plain(text)
+    }
 }
 
 impl Text {
@@ -22,6 +63,7 @@ impl Text {
         Text {
             plain: text.into(),
             blocks: None,
+            lang: None,
         }
     }
 
@@ -32,12 +74,28 @@ impl Text {
         Text {
             plain: plain_text(&blocks),
             blocks: Some(blocks.into()),
+            lang: None,
         }
     }
 
     /// The plain form.
     pub fn as_str(&self) -> &str {
         &self.plain
+    }
+
+    /// The same text, marked as written in `lang`.
+    pub fn in_language(self, lang: Option<Rc<str>>) -> Self {
+        Text { lang, ..self }
+    }
+
+    /// The direction the text is shown in: `rtl` for Arabic and Hebrew, `ltr` for another
+    /// known language, and `auto` (from its first strong letter) when its language is unknown.
+    pub fn dir(&self) -> &'static str {
+        match self.lang.as_deref() {
+            Some(lang) if crate::i18n::is_rtl(lang) => "rtl",
+            Some(_) => "ltr",
+            None => "auto",
+        }
     }
 }
 

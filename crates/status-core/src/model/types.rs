@@ -19,6 +19,8 @@ pub struct StatusDocument {
     pub maintenances: Vec<Maintenance>,
     /// Incidents, active and past, in document order.
     pub incidents: Vec<Incident>,
+    /// The language the file's plain strings are in (format v1's `language`), when it says.
+    pub language: Option<std::rc::Rc<str>>,
     /// The overall state the file states of itself (Statuspage's `status`), which may be ahead
     /// of or behind its entries.
     pub declared: Option<DeclaredStatus>,
@@ -42,12 +44,12 @@ pub struct DeclaredStatus {
 impl DeclaredStatus {
     /// The file's own word: `level`, shown as the line `title` linking to `url` (a warning, or
     /// information for maintenance).
-    pub fn new(level: Level, title: String, url: Option<String>) -> Self {
+    pub fn new(level: Level, title: impl Into<Text>, url: Option<String>) -> Self {
         DeclaredStatus {
             level,
             notice: Notice {
                 id: "status".into(),
-                title,
+                title: title.into(),
                 body: None,
                 level: if level == Level::Maintenance {
                     NoticeLevel::Info
@@ -66,11 +68,11 @@ impl DeclaredStatus {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Service {
     /// The service's name, such as "Lambda Feedback".
-    pub name: Option<String>,
+    pub name: Option<Text>,
     /// One sentence on what the service promises, shown at the top of the status page.
     pub description: Option<Text>,
     /// A longer paragraph on what the status page is for.
-    pub about: Option<String>,
+    pub about: Option<Text>,
     /// The service itself.
     pub url: Option<String>,
     /// The full status page, linked from the banner.
@@ -83,7 +85,7 @@ pub struct Service {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContactLink {
     /// What the reader sees, such as "Email support".
-    pub label: String,
+    pub label: Text,
     /// Where it goes; checked by [`super::links::safe_href`].
     pub href: String,
 }
@@ -94,7 +96,7 @@ pub struct Component {
     /// Stable identifier that incidents refer to.
     pub id: String,
     /// What the reader sees.
-    pub name: String,
+    pub name: Text,
     /// Its current status.
     pub status: ComponentStatus,
 }
@@ -105,7 +107,7 @@ pub struct Notice {
     /// Stable identifier, used to remember dismissal.
     pub id: String,
     /// Headline.
-    pub title: String,
+    pub title: Text,
     /// What it says.
     pub body: Option<Text>,
     /// How prominently to show it.
@@ -124,7 +126,7 @@ pub struct Maintenance {
     /// Stable identifier.
     pub id: String,
     /// Headline.
-    pub title: String,
+    pub title: Text,
     /// Where the work stands.
     pub status: MaintenanceStatus,
     /// Planned start.
@@ -147,7 +149,7 @@ pub struct Incident {
     /// Stable identifier; also the permalink fragment (`#id`).
     pub id: String,
     /// Headline.
-    pub title: String,
+    pub title: Text,
     /// How badly the service is affected.
     pub impact: Impact,
     /// Where the response stands.
@@ -161,17 +163,17 @@ pub struct Incident {
     /// The release or deployment involved, such as "b506".
     pub release: Option<String>,
     /// What happened, in a paragraph.
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     /// Short text for the login-page banner; the latest update's body when absent.
-    pub banner: Option<String>,
+    pub banner: Option<Text>,
     /// The incident's own page (Statuspage's `shortlink`).
     pub url: Option<String>,
     /// The timeline, oldest first, untimed day notes in their place.
     pub updates: Vec<Update>,
     /// Lessons learned, one per item.
-    pub lessons: Vec<String>,
+    pub lessons: Vec<Text>,
     /// Concluding points, one per item.
-    pub conclusion: Vec<String>,
+    pub conclusion: Vec<Text>,
 }
 
 /// One entry of a timeline.
@@ -219,9 +221,9 @@ impl Incident {
     /// The text for the login-page banner: `banner`, else the latest update, else the summary.
     pub fn banner_text(&self) -> Option<Text> {
         match (&self.banner, self.latest_update()) {
-            (Some(banner), _) => Some(Text::plain(banner.as_str())),
+            (Some(banner), _) => Some(banner.clone()),
             (None, Some(update)) => Some(update.body.clone()),
-            (None, None) => self.summary.as_deref().map(Text::plain),
+            (None, None) => self.summary.clone(),
         }
     }
 

@@ -1,7 +1,7 @@
 //! What the element's `status-widget-update` and `status-widget-error` events say.
 
 use super::derive::{Overall, StatusView};
-use crate::model::Timestamp;
+use crate::model::{Text, Timestamp};
 
 /// What an event says, read from the [`StatusView`] on screen, so that it always matches what
 /// the widget shows under the element's current attributes.
@@ -16,6 +16,9 @@ pub enum StatusEvent {
         source: String,
         /// The file's own `updated_at`.
         updated_at: Option<Timestamp>,
+        /// The headline of the first item shown (the most important), in the language the
+        /// widget chose for the reader, with that language.
+        title: Option<Text>,
     },
     /// `status-widget-error`: no source gave a usable file (the last good status stays shown).
     Error {
@@ -69,6 +72,7 @@ impl StatusEvent {
             active: view.active.len(),
             source: source.to_owned(),
             updated_at: view.document.updated_at,
+            title: view.active.first().map(|item| item.title.clone()),
         }
     }
 }

@@ -58,7 +58,7 @@ pub struct ItemView {
     /// Its kind.
     pub kind: ItemKind,
     /// Headline.
-    pub title: String,
+    pub title: Text,
     /// The banner text, latest update or description.
     pub text: Option<Text>,
     /// When it started (planned start for maintenance and notices).
@@ -68,19 +68,19 @@ pub struct ItemView {
     /// Planned end of maintenance.
     pub ends_at: Option<Timestamp>,
     /// Names of the affected components.
-    pub components: Vec<String>,
+    pub components: Vec<Text>,
     /// Where to read more: the item's own page, else the status page (at the item's anchor).
     pub link: Option<String>,
 }
 
 /// Component ids as the reader knows them: their names, or the id where the file has none.
-pub fn component_names(doc: &StatusDocument, ids: &[String]) -> Vec<String> {
+pub fn component_names(doc: &StatusDocument, ids: &[String]) -> Vec<Text> {
     ids.iter()
         .map(|id| {
             doc.components
                 .iter()
                 .find(|c| c.id == *id)
-                .map_or_else(|| id.clone(), |c| c.name.clone())
+                .map_or_else(|| Text::plain(id.as_str()), |c| c.name.clone())
         })
         .collect()
 }

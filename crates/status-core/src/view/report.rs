@@ -76,10 +76,14 @@ pub struct ItemReport {
     kind: &'static str,
     id: String,
     title: String,
+    /// The language `title` is in, when the file says (`{"en": …, "de": …}` texts, `language`).
+    title_lang: Option<String>,
     impact: Option<&'static str>,
     status: Option<&'static str>,
     level: Option<&'static str>,
     text: Option<String>,
+    /// The language `text` is in, when the file says.
+    text_lang: Option<String>,
     started_at: Option<String>,
     updated_at: Option<String>,
     ends_at: Option<String>,
@@ -100,11 +104,13 @@ impl ItemReport {
         let mut report = ItemReport {
             kind: "incident",
             id: item.id.clone(),
-            title: item.title.clone(),
+            title: item.title.plain.clone(),
+            title_lang: item.title.lang.as_deref().map(str::to_owned),
             impact: None,
             status: None,
             level: None,
             text: item.text.as_ref().map(|t| t.plain.clone()),
+            text_lang: (item.text.as_ref()).and_then(|t| t.lang.as_deref().map(str::to_owned)),
             started_at: time(item.started_at),
             updated_at: time(item.updated_at),
             ends_at: time(item.ends_at),
@@ -194,7 +200,7 @@ impl UptimeReport {
         };
         UptimeReport {
             component: component.id.clone(),
-            name: component.name.clone(),
+            name: component.name.plain.clone(),
             percent: uptime.percent,
             declared: uptime.declared,
             days: uptime.days.iter().map(day).collect(),
@@ -233,7 +239,7 @@ impl ViewReport {
         ViewReport {
             level: Some(view.overall.name()),
             stale: view.overall.is_unknown(),
-            service_name: view.document.service.name.clone(),
+            service_name: view.document.service.name.as_ref().map(|n| n.plain.clone()),
             status_page: view.status_page.clone(),
             updated_at: time(view.document.updated_at),
             active: items(&view.active),

@@ -48,6 +48,9 @@ pub struct Destination {
     pub url_env: Option<String>,
     /// The environment variable holding the signing secret (required for `webhook`).
     pub secret_env: Option<String>,
+    /// The language its readers read (a BCP 47 tag): the status file's texts in that language
+    /// where it gives them, else in its own (default: the file's own).
+    pub language: Option<String>,
 }
 
 impl Destination {
@@ -161,6 +164,13 @@ pub fn parse(text: &str) -> Result<Settings, String> {
                 "{at}: only a \"webhook\" is signed; {} takes no secret",
                 d.kind.name()
             ));
+        }
+        if let Some(language) = &d.language {
+            if !status_core::i18n::is_language_tag(language.trim()) {
+                return Err(format!(
+                    "{at}: \"language\" `{language}` is not a language tag (BCP 47, such as de or pt-BR)"
+                ));
+            }
         }
         if names.contains(&d.label()) {
             return Err(format!(

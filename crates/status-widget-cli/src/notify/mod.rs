@@ -86,13 +86,7 @@ pub fn run(request: &Request) -> Result<ExitCode, CliError> {
     let page = new.service.status_page.as_deref().filter(|p| is_web(p));
     let keys: Vec<&str> = changes.iter().map(|c| c.key.as_str()).collect();
     let delivery = deliver::delivery_id(&keys);
-    let context = payload::Context {
-        service: new.service.name.as_deref().unwrap_or("Service"),
-        status_page: page,
-        updated_at: new.updated_at,
-        sent_at: now(),
-        delivery: &delivery,
-    };
+    let sent_at = now();
     let policy = deliver::Policy {
         timeout: settings.timeout(),
         retries: settings.retries,
@@ -100,6 +94,25 @@ pub fn run(request: &Request) -> Result<ExitCode, CliError> {
     };
     let mut failed = Vec::new();
     for destination in chosen {
+        // A destination whose readers read another language gets the file's words in it.
+        let translated = match destination.language.as_deref() {
+            Some(lang) => Some((
+                store::read_document_in(file, lang)?.document,
+                store::read_document_in(&since, lang)?.document,
+            )),
+            None => None,
+        };
+        let (new, changes) = match &translated {
+            Some((new_in, old_in)) => (new_in, changes::between(old_in, new_in, sent_at)),
+            None => (&new, changes.clone()),
+        };
+        let context = payload::Context {
+            service: new.service.name.as_ref().map_or("Service", |n| n.as_str()),
+            status_page: page,
+            updated_at: new.updated_at,
+            sent_at,
+            delivery: &delivery,
+        };
         let body = serde_json::to_vec(&payload::body(destination.kind, &context, &changes))
             .expect("a JSON value always serializes");
         let label = destination.label();
