@@ -31,6 +31,18 @@ pub fn run(file: &Path, from: &str, out: &Path, force: bool) -> Result<ExitCode,
         .ok_or_else(|| CliError::Invalid(format!("unknown format `{from}`")))?;
     let loaded = load_str(&text, format)
         .map_err(|e| CliError::Invalid(format!("{}: {e}", file.display())))?;
+    // The model holds one language's words: converting a file in several would lose the others.
+    if loaded.format == SourceFormat::Native {
+        let raw: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        let languages = crate::words::languages(&raw);
+        if languages.len() > 1 {
+            return Err(CliError::Invalid(format!(
+                "{} is format v1 already, with texts in {}: copy it rather than import it (an import would keep one language's words); nothing was written",
+                file.display(),
+                languages.join(", ")
+            )));
+        }
+    }
     let mut notes = Vec::new();
     let converted = native(&loaded.document, &mut notes);
     let (json, _) =

@@ -585,6 +585,22 @@ fn import_keeps_the_sources_language_and_notify_speaks_each_destinations() {
     assert_eq!(read.document.language.as_deref(), Some("de"));
     assert_eq!(read.document.incidents[0].title.lang.as_deref(), Some("de"));
 
+    // A format v1 file in several languages is not imported: that would keep one language only.
+    let bilingual = repository("tests/fixtures/seed-bilingual.json");
+    let out = run(&[
+        "import",
+        bilingual.to_str().unwrap(),
+        "--out",
+        dir.join("copy.json").to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("with texts in en, de: copy it rather than import it"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!dir.join("copy.json").exists());
+
     // notify: one destination reads English, one German, from the same change.
     let (dir, file) = english_file("lang-notify");
     let f = file.to_str().unwrap();
