@@ -143,6 +143,8 @@ fn the_bilingual_seed_incident_reads_in_german_and_in_english_with_each_texts_la
     for loaded in [&german, &english] {
         assert!(loaded.is_valid(), "{:#?}", messages(loaded));
         assert_eq!(loaded.document.language.as_deref(), Some("en"));
+        let languages: Vec<&str> = loaded.document.languages.iter().map(|l| &**l).collect();
+        assert_eq!(languages, ["en", "de"]);
     }
     let (de, en) = (
         &german.document.incidents[0],

@@ -33,13 +33,16 @@ pub fn run(file: &Path, outputs: Outputs, url: Option<&str>) -> Result<ExitCode,
         ));
     }
     let text = std::fs::read_to_string(file).map_err(|e| CliError::io(file, e))?;
-    let raw: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-    let mut languages = crate::words::languages(&raw);
+    let read = |wanted: &str| {
+        load_str_in(&text, Format::Auto, wanted)
+            .map_err(|e| CliError::Invalid(format!("{}: {e}", file.display())))
+    };
     // The file's own language first: its feeds keep the names given; a file without one has
     // one set of feeds, as it always had.
-    if raw.get("language").is_none() {
-        languages.clear();
-    }
+    let languages: Vec<String> = match read("")?.document {
+        doc if doc.language.is_some() => doc.languages.iter().map(|l| l.to_string()).collect(),
+        _ => Vec::new(),
+    };
     let own = languages.first().cloned();
     let mut links = Vec::new();
     for lang in std::iter::once(own.clone()).chain(languages.iter().skip(1).cloned().map(Some)) {
@@ -47,8 +50,7 @@ pub fn run(file: &Path, outputs: Outputs, url: Option<&str>) -> Result<ExitCode,
             (Some(lang), Some(own)) if lang != own => in_language(path, lang),
             _ => path.to_path_buf(),
         };
-        let loaded = load_str_in(&text, Format::Auto, lang.as_deref().unwrap_or(""))
-            .map_err(|e| CliError::Invalid(format!("{}: {e}", file.display())))?;
+        let loaded = read(lang.as_deref().unwrap_or(""))?;
         let doc = &loaded.document;
         let lang = lang.as_deref();
         let atom_out = outputs.atom.map(named);

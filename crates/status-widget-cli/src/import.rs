@@ -33,8 +33,7 @@ pub fn run(file: &Path, from: &str, out: &Path, force: bool) -> Result<ExitCode,
         .map_err(|e| CliError::Invalid(format!("{}: {e}", file.display())))?;
     // The model holds one language's words: converting a file in several would lose the others.
     if loaded.format == SourceFormat::Native {
-        let raw: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        let languages = crate::words::languages(&raw);
+        let languages = &loaded.document.languages;
         if languages.len() > 1 {
             return Err(CliError::Invalid(format!(
                 "{} is format v1 already, with texts in {}: copy it rather than import it (an import would keep one language's words); nothing was written",

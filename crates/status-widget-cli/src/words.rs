@@ -175,61 +175,6 @@ fn ordinal(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
-/// The languages a status file's texts are in: its `language` first, then every tag of its
-/// translated texts in the order they first appear (for `feed`, one per language).
-pub(crate) fn languages(doc: &Value) -> Vec<String> {
-    let mut found: Vec<String> = doc
-        .get("language")
-        .and_then(Value::as_str)
-        .map(|l| l.trim().to_owned())
-        .into_iter()
-        .collect();
-    let mut note = |tag: &str| {
-        if is_language_tag(tag) && !found.iter().any(|f| f.eq_ignore_ascii_case(tag)) {
-            found.push(tag.to_owned());
-        }
-    };
-    let mut text = |value: Option<&Value>| {
-        if let Some(Value::Object(map)) = value {
-            map.keys().for_each(|tag| note(tag));
-        }
-    };
-    let list = |value: &Value, key: &str| -> Vec<Value> {
-        value
-            .get(key)
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
-    if let Some(service) = doc.get("service") {
-        for key in ["name", "description", "about"] {
-            text(service.get(key));
-        }
-        for contact in list(service, "contact") {
-            text(contact.get("label"));
-        }
-    }
-    for component in list(doc, "components") {
-        text(component.get("name"));
-    }
-    for key in ["notices", "maintenances", "incidents"] {
-        for entry in list(doc, key) {
-            for field in ["title", "body", "summary", "banner"] {
-                text(entry.get(field));
-            }
-            for update in list(&entry, "updates") {
-                text(update.get("body"));
-            }
-            for field in ["lessons", "conclusion"] {
-                for item in list(&entry, field) {
-                    text(Some(&item));
-                }
-            }
-        }
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,17 +238,5 @@ mod tests {
         assert!(error.to_string().contains("not a language tag"), "{error}");
         assert!(words(&doc, Some("de")).refuse_new("incident x").is_err());
         assert!(words(&doc, Some("en")).refuse_new("incident x").is_ok());
-    }
-
-    #[test]
-    fn the_languages_of_a_file_are_its_own_then_its_translations() {
-        let doc = json!({
-            "language": "en",
-            "service": { "name": { "en": "A", "fr": "A" } },
-            "incidents": [{ "title": "t", "updates": [{ "body": { "en": "b", "de": "b" } }],
-                            "lessons": [{ "en": "l", "ar": "l" }] }]
-        });
-        assert_eq!(languages(&doc), ["en", "fr", "de", "ar"]);
-        assert_eq!(languages(&json!({ "incidents": [] })), Vec::<String>::new());
     }
 }

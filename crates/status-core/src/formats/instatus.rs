@@ -170,5 +170,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         declared,
         #[cfg(feature = "page")]
         history: Default::default(),
+        #[cfg(feature = "page")]
+        languages: Vec::new(),
     }
 }

@@ -234,6 +234,11 @@ pub fn load_foreign(root: &Node, source: SourceFormat) -> Loaded {
 /// a site owner reads the file.
 fn finish(document: StatusDocument, format: SourceFormat, mut r: Reader) -> Loaded {
     check_component_references(&document, &mut r);
+    #[cfg(feature = "page")]
+    let document = StatusDocument {
+        languages: languages(document.language.as_ref(), std::mem::take(&mut r.tags)),
+        ..document
+    };
     // Readers visit fields in their own order; a site owner reads the file top to bottom.
     order::sort_by_key(&mut r.problems, |p| {
         p.at.map_or((i64::MAX, i64::MAX), |at| {
@@ -245,6 +250,15 @@ fn finish(document: StatusDocument, format: SourceFormat, mut r: Reader) -> Load
         format,
         problems: r.problems,
     }
+}
+
+/// Every language a document's texts are in: its own `language` first, then the other `tags`
+/// its translated texts were given in.
+#[cfg(feature = "page")]
+fn languages(own: Option<&std::rc::Rc<str>>, tags: Vec<std::rc::Rc<str>>) -> Vec<std::rc::Rc<str>> {
+    let same = |tag: &str| own.is_some_and(|l| l.eq_ignore_ascii_case(tag));
+    let others = tags.into_iter().filter(|t| !same(t));
+    own.cloned().into_iter().chain(others).collect()
 }
 
 /// Which format `root` is read as: the one `format` names, else the one its shape says.

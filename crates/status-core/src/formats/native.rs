@@ -163,6 +163,8 @@ pub(crate) fn begin<'a>(root: &'a Node, r: &mut Reader) -> Reading<'a> {
             language: r.language.clone(),
             #[cfg(feature = "page")]
             history,
+            #[cfg(feature = "page")]
+            languages: Vec::new(),
         },
         incidents: incidents.into_iter(),
         seen: HashSet::new(),

@@ -22,6 +22,9 @@ pub(crate) struct Reader {
     /// The file's `language`: what its plain strings are in, and what a translated text falls
     /// back to.
     pub language: Option<Rc<str>>,
+    /// The tags of the translated texts read so far, each once, as they first appear.
+    #[cfg(feature = "page")]
+    pub tags: Vec<Rc<str>>,
 }
 
 /// Where a value is in the document, such as `incidents[3].updates[0].at`. A small copyable
@@ -181,6 +184,10 @@ impl Reader {
         };
         let mut texts: Vec<(&str, &str)> = Vec::with_capacity(members.len());
         for (tag, value) in members {
+            #[cfg(feature = "page")]
+            if is_language_tag(tag) && !self.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+                self.tags.push(tag.as_str().into());
+            }
             if !is_language_tag(tag) {
                 let kind = ProblemKind::BadLanguageTag(tag.clone());
                 self.report(Severity::Error, path(), value, kind);

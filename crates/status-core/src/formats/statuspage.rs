@@ -127,6 +127,8 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         declared,
         #[cfg(feature = "page")]
         history,
+        #[cfg(feature = "page")]
+        languages: Vec::new(),
     }
 }
 

@@ -101,5 +101,7 @@ pub(crate) fn read(root: &Node, r: &mut Reader) -> StatusDocument {
         declared: Some(DeclaredStatus::new(level, title, None)),
         #[cfg(feature = "page")]
         history,
+        #[cfg(feature = "page")]
+        languages: Vec::new(),
     }
 }

@@ -21,6 +21,10 @@ pub struct StatusDocument {
     pub incidents: Vec<Incident>,
     /// The language the file's plain strings are in (format v1's `language`), when it says.
     pub language: Option<std::rc::Rc<str>>,
+    /// Every language its texts are in: `language` first, then each tag of its translated texts
+    /// as it first appears (the page build only: `feed` writes a feed for each).
+    #[cfg(feature = "page")]
+    pub languages: Vec<std::rc::Rc<str>>,
     /// The overall state the file states of itself (Statuspage's `status`), which may be ahead
     /// of or behind its entries.
     pub declared: Option<DeclaredStatus>,
