@@ -54,7 +54,7 @@ pub fn use_announcement(view: Option<&StatusView>, strings: &'static Strings) ->
                 words.push(item.title.clone());
                 if let Some(text) = &item.text {
                     words.push(Text::plain(". "));
-                    words.push(Text::plain(text.plain.as_str()).in_language(text.lang.clone()));
+                    words.push(text.clone());
                 }
                 (
                     item.key.item.clone(),

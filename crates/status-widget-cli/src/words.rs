@@ -126,9 +126,7 @@ impl Words {
             Some(Value::Object(mut map)) => {
                 // The same tag, else one in the same language (`de` for `de-AT`), else a new one.
                 let tags: Vec<&str> = map.keys().map(String::as_str).collect();
-                let exact = tags.iter().position(|t| t.eq_ignore_ascii_case(lang));
-                let key = exact
-                    .or_else(|| choose(lang, tags.iter().copied()))
+                let key = choose(lang, tags.iter().copied())
                     .map_or_else(|| lang.to_owned(), |i| tags[i].to_owned());
                 map.insert(key, Value::String(text.to_owned()));
                 Ok(Value::Object(map))
