@@ -36,7 +36,18 @@ const KINDS = [
     // elements and in its announcements, the element's language wanted for the file's words,
     // the update event's `title`, reading a file again when the element's language changes:
     // +4.4 KiB. The check of untranslated updates is left to the page build and `check`.
-    budget: 150 * KIB,
+    // Raised to 151 KiB (150.5: wasm 138.5, glue 6.9, chunk loader 2.0) for signed files and
+    // link-origins (issue 29), though their code (the signature's fetch and check through
+    // WebCrypto, the replay rule, the links' origins: 6.7 KiB) is the `trust` chunk, which only
+    // an element with public-key or link-origins downloads. What every page still pays, +1.2 KiB:
+    // the file's reader is called from that chunk too, so the main module keeps its coroutine
+    // out of line (+1.2 KB raw; every structure that kept it inlined cost more: checks before
+    // and after the read in the main module +2.4 KB, one fetch loop for file and signature
+    // +3.2 KB, a boxed read +0.3 KiB gzip more), the chunk's entry in the chunk loader (+0.15),
+    // the two attributes, the `signature` error kind and the chunk's error (+0.3), and
+    // `Reflect.apply`'s glue, through which WebCrypto is called by name (+0.1; web-sys's
+    // bindings for it cost +0.2 in the glue every page downloads).
+    budget: 151 * KIB,
   },
   {
     name: "(a') the same on a German page, with its words' chunks",
@@ -46,8 +57,8 @@ const KINDS = [
     // (a) and German's words (split_lang_de.wasm, with the strings German shares with Dutch,
     // Polish and Swedish in chunk_*.wasm): 162.5 KiB.
     // 145.9 KiB since the cross-crate inlining above (was 162.5); 150.3 with texts in several
-    // languages (+4.4 KiB, as (a)).
-    budget: 151 * KIB,
+    // languages (+4.4 KiB, as (a)); 151.6 with signed files and link-origins (+1.2, as (a)).
+    budget: 152 * KIB,
   },
   {
     name: "(b) a Statuspage document, with its chunk",
@@ -58,7 +69,10 @@ const KINDS = [
     // 168.5 KiB since the cross-crate inlining above (was 186.0; the chunk 24.7 -> 23.6);
     // 173.9 with texts in several languages (+4.4 KiB as (a); the chunk +1.0: every reader's
     // titles are texts that carry their language, cState's from its `languageCode`).
-    budget: 175 * KIB,
+    // 175.8 with signed files and link-origins (+1.2 as (a), and +0.7: the standard library's
+    // string and list code that the `foreign` and `trust` chunks share is a chunk of its own,
+    // chunk_*.wasm, 1.0 KiB, where it was 0.3 inside the foreign chunk).
+    budget: 176 * KIB,
   },
 ];
 

@@ -75,6 +75,8 @@ fn WidgetContent(props: &StatusWidgetProps) -> Html {
         format: config.format,
         poll_seconds: config.poll_seconds,
         refresh_on: props.host.clone(),
+        public_key: config.public_key.clone(),
+        link_origins: config.link_origins.clone(),
     };
     let (state, revision) = use_status(source, &props.wanted);
     let now = use_now(30_000);

@@ -3,12 +3,22 @@
 //! is cut into a chunk of its own (`pkg/split_<name>.wasm`) that downloads the first time Rust
 //! awaits it. Without the feature (tests, the page build) the code is called directly.
 //!
-//! The chunks: `foreign`, the readers of other tools' formats with the markup reader; and
-//! `lang_<tag>`, the widget's words in each language but English (`lang_de`, `lang_ar` …).
+//! The chunks: `foreign`, the readers of other tools' formats with the markup reader;
+//! `lang_<tag>`, the widget's words in each language but English (`lang_de`, `lang_ar` …); and
+//! `trust`, what only elements with `public-key` or `link-origins` need: the check of a signed
+//! file's signature, and taking away links outside the origins allowed.
 
+use super::sources::{Current, SourceError};
+use super::trust::Checked;
 use crate::formats::json::Node;
 use crate::formats::{load_foreign, Loaded, SourceFormat};
 use crate::i18n::Strings;
+use core::future::Future;
+use core::pin::Pin;
+use std::rc::Rc;
+
+/// A file being checked and read ([`checked_reader`]).
+pub(crate) type Checking = Pin<Box<dyn Future<Output = Result<Rc<Current>, SourceError>>>>;
 
 /// A chunk of the widget's code could not be loaded: not found, no network, or a file whose
 /// bytes do not match the hash the build pinned. The next call tries again.
@@ -20,6 +30,25 @@ pub enum ChunkError {
     /// The widget's words in a language (its primary subtag).
     #[error("the widget's words in `{0}` could not be loaded (their wasm chunk did not download, or failed its integrity check); it speaks English instead")]
     Language(&'static str),
+    /// The code that checks what an element's `public-key` or `link-origins` asks for: the
+    /// file is not shown unchecked.
+    #[error("the widget's checks of public-key and link-origins could not be loaded (their wasm chunk did not download, or failed its integrity check), so the file is not shown")]
+    Trust,
+}
+
+/// Reads a file for an element with `public-key` or `link-origins`
+/// ([`super::trust::read_checked`]), with the `trust` chunk's code.
+pub(crate) async fn checked_reader(checked: Checked) -> Result<Checking, ChunkError> {
+    #[cfg(feature = "split")]
+    {
+        split::trust(checked)
+            .await
+            .map_err(|_: split::NotLoaded| ChunkError::Trust)
+    }
+    #[cfg(not(feature = "split"))]
+    {
+        Ok(Box::pin(super::trust::read_checked(checked)))
+    }
 }
 
 /// Reads a document of another tool's format (Statuspage, Instatus, …) with the markup reader its
@@ -69,7 +98,7 @@ pub async fn strings(tag: &str) -> Result<&'static Strings, ChunkError> {
 /// The split points themselves: the calls cross into chunks through `wasm_split`'s loader.
 #[cfg(feature = "split")]
 mod split {
-    use super::{load_foreign, ChunkError, Loaded, Node, SourceFormat, Strings};
+    use super::{load_foreign, Checked, Checking, ChunkError, Loaded, Node, SourceFormat, Strings};
     use crate::i18n;
     use core::future::Future;
     use core::pin::Pin;
@@ -86,6 +115,14 @@ mod split {
     #[wasm_split_helpers::wasm_split(foreign, fallible)]
     pub fn foreign(root: Node, source: SourceFormat) -> Result<Loaded, NotLoaded> {
         Ok(load_foreign(&root, source))
+    }
+
+    /// The reading's future is made here, so its code (fetching the signature, the keys'
+    /// decoding, the WebCrypto calls, the links' origins, the errors' words) is reached only
+    /// through this chunk.
+    #[wasm_split_helpers::wasm_split(trust, fallible)]
+    pub fn trust(checked: Checked) -> Result<Checking, NotLoaded> {
+        Ok(Box::pin(crate::io::trust::read_checked(checked)))
     }
 
     /// One split point per language but English, each returning that language's strings (which

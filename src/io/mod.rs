@@ -15,3 +15,4 @@ pub mod prefetch;
 pub mod resize;
 pub mod sources;
 pub mod storage;
+pub mod trust;

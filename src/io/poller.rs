@@ -25,6 +25,11 @@ pub struct StatusSource {
     pub poll_seconds: Option<f64>,
     /// The element whose `status-widget-refresh` event reads the file again at once.
     pub refresh_on: Option<web_sys::EventTarget>,
+    /// The `public-key` attribute's text: when set, only files whose signature one of its keys
+    /// verifies are read ([`super::verify`]).
+    pub public_key: Option<String>,
+    /// The `link-origins` attribute's text: the origins links may point to; `None`: no limit.
+    pub link_origins: Option<String>,
 }
 
 /// What is known: the last good file, and the failure since it, if any.
@@ -147,15 +152,7 @@ async fn run(inner: Rc<Inner>, source: StatusSource, report: impl Fn(StatusState
         *inner.fetching.borrow_mut() = Some(controller.clone());
         let wanted = inner.wanted.borrow().clone();
         inner.relanguage.set(false);
-        let result = load_first(
-            &source.sources,
-            source.format,
-            &wanted,
-            &controller,
-            last.as_ref(),
-            first,
-        )
-        .await;
+        let result = load_first(&source, &wanted, &controller, last.as_ref(), first).await;
         first = false;
         inner.fetching.borrow_mut().take();
         if inner.stopped.get() {

@@ -1,8 +1,10 @@
 //! Trying the `src` URLs in order: the first that answers with a usable status file wins, so a
 //! site owner can keep copies in two failure domains.
 
-use super::chunks::{read_foreign, ChunkError};
+use super::chunks::{checked_reader, read_foreign, ChunkError};
 use super::fetch::{fetch_text, FetchError};
+use super::poller::StatusSource;
+use super::trust::Checked;
 use crate::formats::{
     detect, start_native, start_parse, Format, LoadError, Loaded, Problem, SourceFormat,
 };
@@ -35,10 +37,16 @@ pub struct Failure {
     pub message: String,
 }
 
-enum SourceError {
+/// Why one source gave no usable file.
+pub(crate) enum SourceError {
+    /// The file could not be fetched.
     Fetch(FetchError),
+    /// It is not a status file.
     Load(LoadError),
+    /// Code it needs could not be loaded.
     Chunk(ChunkError),
+    /// Why a signed file is not shown, in words (made in the `trust` chunk).
+    Signature(String),
 }
 
 impl From<LoadError> for SourceError {
@@ -59,6 +67,7 @@ impl SourceError {
             SourceError::Fetch(e) => e.kind(),
             SourceError::Load(_) => FailureKind::Parse,
             SourceError::Chunk(_) => FailureKind::Load,
+            SourceError::Signature(_) => FailureKind::Signature,
         }
     }
 }
@@ -69,6 +78,7 @@ impl core::fmt::Display for SourceError {
             SourceError::Fetch(e) => e.fmt(f),
             SourceError::Load(e) => e.fmt(f),
             SourceError::Chunk(e) => e.fmt(f),
+            SourceError::Signature(why) => f.write_str(why),
         }
     }
 }
@@ -76,15 +86,26 @@ impl core::fmt::Display for SourceError {
 /// Fetches the sources in order and reads the first usable one. `previous` is the file read
 /// last time: when a source returns the same URL and text, it is reused without reading again.
 /// `first` is the widget's first read, which may use the loader's early reads. Texts in several
-/// languages are read in the one `wanted` chooses.
+/// languages are read in the one `wanted` chooses. With a `public-key`, a file is read only once
+/// its signature verifies, and only when it is not older than one verified before.
 pub async fn load_first(
-    sources: &[String],
-    format: Format,
+    source_settings: &StatusSource,
     wanted: &str,
     controller: &AbortController,
     previous: Option<&Rc<Current>>,
     first: bool,
 ) -> Result<Rc<Current>, Failure> {
+    let StatusSource {
+        sources,
+        format,
+        public_key,
+        link_origins,
+        ..
+    } = source_settings;
+    let cancelled = || Failure {
+        kind: FailureKind::Cancelled,
+        message: "cancelled".into(),
+    };
     if sources.is_empty() {
         return Err(Failure {
             kind: FailureKind::Config,
@@ -94,12 +115,7 @@ pub async fn load_first(
     let mut errors: Vec<(String, SourceError)> = Vec::new();
     for source in sources {
         let result = match fetch_text(source, controller, first).await {
-            Err(FetchError::Cancelled) => {
-                return Err(Failure {
-                    kind: FailureKind::Cancelled,
-                    message: "cancelled".into(),
-                })
-            }
+            Err(FetchError::Cancelled) => return Err(cancelled()),
             Err(e) => Err(SourceError::Fetch(e)),
             Ok((url, text)) => match previous {
                 // The same file, read for the same language (or one whose texts have none).
@@ -110,11 +126,31 @@ pub async fn load_first(
                 {
                     return Ok(p.clone())
                 }
-                _ => read(url, text, format, wanted).await,
+                _ if public_key.is_none() && link_origins.is_none() => {
+                    read(url, text, *format, wanted).await.map(Rc::new)
+                }
+                // What the element's public-key or link-origins asks for is checked by code
+                // that only such elements download.
+                _ => match checked_reader(Checked {
+                    keys: public_key.clone(),
+                    link_origins: link_origins.clone(),
+                    sources: sources.clone(),
+                    url,
+                    text,
+                    format: *format,
+                    wanted: wanted.to_owned(),
+                    controller: controller.clone(),
+                })
+                .await
+                {
+                    Ok(reading) => reading.await,
+                    Err(e) => Err(e.into()),
+                },
             },
         };
         match result {
             Ok(current) => return Ok(current),
+            Err(SourceError::Fetch(FetchError::Cancelled)) => return Err(cancelled()),
             Err(e) => errors.push((source.clone(), e)),
         }
     }
@@ -155,12 +191,12 @@ async fn next_task() {
 
 /// Parses the text, then reads the document from it: its own format here, any other with the
 /// reader that loads on demand. A large text is parsed and read in slices, each a task.
-async fn read(
+pub(crate) async fn read(
     url: String,
     text: String,
     format: Format,
     wanted: &str,
-) -> Result<Rc<Current>, SourceError> {
+) -> Result<Current, SourceError> {
     let large = text.len() > ONE_TASK_BYTES;
     let (parse_bytes, incidents) = if large {
         (PARSE_BYTES_PER_TASK, INCIDENTS_PER_TASK)
@@ -201,13 +237,13 @@ async fn read(
         foreign => read_foreign(node, foreign).await?,
     };
     resolve_links(&mut document, &url);
-    Ok(Rc::new(Current {
+    Ok(Current {
         document: Rc::new(document),
         problems,
         url,
         text,
         wanted: wanted.to_owned(),
-    }))
+    })
 }
 
 /// Makes every link in the document absolute, relative links resolving against the file's URL.

@@ -161,6 +161,9 @@ before(async () => {
     "/auth/sign-in.html": "<!doctype html><title>Signed in</title><p>Signed in",
     "/auth/control.json": "{}",
     "/statuspage.json": statuspageDoc(),
+    // A signed file with its signature beside it (tests/fixtures/signed, made by the command).
+    "/signed/status.json": await readFile(join(root, "tests", "fixtures", "signed", "newer.json")),
+    "/signed/status.json.sig": await readFile(join(root, "tests", "fixtures", "signed", "newer.json.sig")),
   } });
   const src = `${status.url}/active.json`;
   const module = (path, attributes = "") => `<script type="module" src="${path}" ${attributes}></script>`;
@@ -193,6 +196,11 @@ before(async () => {
     "/favicon.ico": "",
     "/probe.js": probe,
     "/csp.html": page(module("/status-widget.js"), src),
+    // The same status file, read by a page without public-key, and a signed one read by a page
+    // with it (the loader under its own URL for each: a fresh start of the wasm).
+    "/unsigned.html": page(module("/status-widget.js?unsigned"), src, 'poll="0"'),
+    "/signed.html": page(module("/status-widget.js?signed"), `${status.url}/signed/status.json`,
+      `poll="0" public-key="${(await readFile(join(root, "tests", "fixtures", "signed", "a.pub"), "utf8")).trim()}"`),
     "/sri.html": page(module("/status-widget.js", `integrity="${await sri("status-widget.js")}" crossorigin="anonymous"`), src),
     "/sri-wrong.html": page(module("/status-widget.js", `integrity="sha384-${"A".repeat(64)}" crossorigin="anonymous"`), src),
     "/tampered/status-widget.js": await readFile(join(www, "status-widget.js")),
@@ -433,6 +441,22 @@ for (const engine of engines) {
       const asked = site.log.slice(before).map((r) => r.path).filter((path) => path.startsWith("/pkg/"));
       assert.deepEqual(asked.filter((path) => path === "/pkg/split_foreign.wasm"), ["/pkg/split_foreign.wasm"]);
       assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors })), { violations: [], errors: [] });
+    });
+
+    test("a page without public-key never asks for the trust chunk; one with it verifies the signed file through it, under the strict CSP", async () => {
+      let before = site.log.length;
+      await b.goto(site.url + "/unsigned.html");
+      await b.waitFor("the unsigned file is read", () => __events.includes("update"));
+      const chunk = "/pkg/split_trust.wasm";
+      assert.deepEqual(site.log.slice(before).filter((r) => r.path === chunk), [], "no trust chunk without public-key");
+      before = site.log.length;
+      await b.goto(site.url + "/signed.html");
+      await b.waitFor("the signed incident shows", () =>
+        [...document.querySelector("status-widget").shadowRoot?.querySelectorAll(".item") ?? []]
+          .some((item) => item.textContent.includes("Sign-in is failing")));
+      assert.deepEqual(site.log.slice(before).map((r) => r.path).filter((path) => path === chunk), [chunk]);
+      assert.deepEqual(await b.run(() => ({ violations: __violations, errors: __errors, events: __events })),
+        { violations: [], errors: [], events: ["update"] });
     });
 
     test("each banner speaks its language, whose words the loader fetches beside the wasm, once", async () => {

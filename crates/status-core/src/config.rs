@@ -20,6 +20,8 @@ pub const OBSERVED_ATTRIBUTES: &[&str] = &[
     "status-page",
     "placement",
     "uptime-days",
+    "public-key",
+    "link-origins",
 ];
 
 /// Seconds between polls when the `poll` attribute is absent.
@@ -96,6 +98,15 @@ pub struct WidgetConfig {
     pub status_page: Option<String>,
     /// Where the banner sits (banner mode only).
     pub placement: Placement,
+    /// The `public-key` attribute as written (`ed25519:…`, several space-separated while keys
+    /// rotate): when set, a file is shown only once one of them verifies its signature
+    /// ([`crate::signature`]). Kept as text: the keys are decoded by the code that verifies, which
+    /// pages without the attribute never download.
+    pub public_key: Option<String>,
+    /// The `link-origins` attribute as written: the origins the widget's links may point to,
+    /// read by [`crate::model::links::allowed_origins`] in the code that applies it (a chunk of
+    /// its own in the banner build); `None`: anywhere a status file may link.
+    pub link_origins: Option<String>,
     /// How many days the status page's uptime bars cover (`uptime-days`, a whole number clamped
     /// to 7–365; 90 when absent or not a number).
     #[cfg(feature = "page")]
@@ -165,6 +176,8 @@ impl WidgetConfig {
                 Some(p) if p.eq_ignore_ascii_case("toast") => Placement::Toast,
                 _ => Placement::Inline,
             },
+            public_key: non_empty("public-key").map(|v| v.trim().to_owned()),
+            link_origins: attribute("link-origins").map(|v| v.trim().to_owned()),
             #[cfg(feature = "page")]
             uptime_days: seconds("uptime-days").map(|days| {
                 let (low, high) = crate::view::UPTIME_DAYS.into_inner();
@@ -214,8 +227,21 @@ mod tests {
             ("format", "statuspage"),
             ("status-page", "https://status.example.org/"),
             ("placement", " Toast "),
+            ("public-key", " ed25519:AAAA ed25519:BBBB "),
+            ("link-origins", "https://App.example.org/ mailto:"),
         ]);
         assert_eq!(c.placement, Placement::Toast);
+        assert_eq!(c.public_key.as_deref(), Some("ed25519:AAAA ed25519:BBBB"));
+        assert_eq!(
+            c.link_origins.as_deref(),
+            Some("https://App.example.org/ mailto:")
+        );
+        assert_eq!(config(&[]).link_origins, None, "no attribute: no limit");
+        assert_eq!(
+            config(&[("link-origins", "")]).link_origins.as_deref(),
+            Some(""),
+            "an empty attribute: no links (allowed_origins reads none)"
+        );
         assert_eq!(config(&[("placement", "top")]).placement, Placement::Top);
         assert_eq!(c.sources, ["a.json", "https://b.example/status.json"]);
         assert_eq!(c.mode, Mode::Indicator);

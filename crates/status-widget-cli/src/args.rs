@@ -17,6 +17,14 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+    /// The private key to sign the status file with (written by `status-widget key new`); every
+    /// command that writes the file then writes FILE.sig too. Default: $STATUS_WIDGET_KEY_FILE.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub(crate) key: Option<PathBuf>,
+    /// The environment variable that holds the private key's text (a CI secret), instead of
+    /// --key. Default: the variable $STATUS_WIDGET_KEY_ENV names.
+    #[arg(long, global = true, value_name = "NAME", conflicts_with = "key")]
+    pub(crate) key_env: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -138,6 +146,28 @@ pub(crate) enum Command {
     },
     /// Print the JSON Schema of the status file format.
     Schema,
+    /// Make an Ed25519 key pair for signed status files, or print a key's public half.
+    Key {
+        #[command(subcommand)]
+        action: KeyAction,
+    },
+    /// Write FILE.sig, the Ed25519 signature of the status file's exact bytes (with --key,
+    /// --key-env or $STATUS_WIDGET_KEY_FILE).
+    Sign {
+        /// The status file.
+        #[arg(default_value = "status.json")]
+        file: PathBuf,
+    },
+    /// Check that FILE.sig is a signature of the file by one of the public keys, as the widget
+    /// checks it; exit status 1 when it is not.
+    Verify {
+        /// The status file.
+        #[arg(default_value = "status.json")]
+        file: PathBuf,
+        /// The element's public-key attribute: `ed25519:…`, several space-separated.
+        #[arg(long, value_name = "KEYS")]
+        public_key: String,
+    },
     /// Serve a folder on 127.0.0.1 for a local preview (wasm MIME type, ETag, no-cache, CORS).
     Serve {
         /// The folder to serve.
@@ -147,6 +177,23 @@ pub(crate) enum Command {
         #[arg(long, default_value_t = 8000)]
         port: u16,
     },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum KeyAction {
+    /// Write a new private key (readable by you only) and print its public key and the
+    /// element's attribute; the private key is never printed.
+    New {
+        /// Where to write the private key (keep it out of the published folder and of version
+        /// control).
+        #[arg(long, default_value = "status.key")]
+        out: PathBuf,
+        /// Replace `--out` if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the public key of the private key given with --key or --key-env.
+    Public,
 }
 
 #[derive(Args)]

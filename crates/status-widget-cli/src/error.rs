@@ -51,6 +51,9 @@ pub enum CliError {
     /// A flag's value has the wrong form.
     #[error("{0}")]
     Usage(String),
+    /// The signing key is missing, unreadable or not private (see `status-widget key --help`).
+    #[error("{0}")]
+    Key(String),
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {

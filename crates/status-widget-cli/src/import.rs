@@ -24,8 +24,15 @@ pub fn format_names() -> Vec<&'static str> {
 }
 
 /// Converts `file` (read as `from`) and writes the result to `out` (`-`: standard output),
-/// replacing an existing `out` only when `force` is given.
-pub fn run(file: &Path, from: &str, out: &Path, force: bool) -> Result<ExitCode, CliError> {
+/// replacing an existing `out` only when `force` is given, and signing it with `key` when there is
+/// one.
+pub fn run(
+    file: &Path,
+    from: &str,
+    out: &Path,
+    force: bool,
+    key: &crate::signing::KeySource,
+) -> Result<ExitCode, CliError> {
     let text = std::fs::read_to_string(file).map_err(|e| CliError::io(file, e))?;
     let format = Format::from_name(from)
         .ok_or_else(|| CliError::Invalid(format!("unknown format `{from}`")))?;
@@ -50,7 +57,7 @@ pub fn run(file: &Path, from: &str, out: &Path, force: bool) -> Result<ExitCode,
     if out.as_os_str() == "-" {
         print!("{json}");
     } else {
-        store::create(out, &json, force)?;
+        store::create(out, &json, force, key)?;
     }
     let doc = &loaded.document;
     let say = |line: String| {

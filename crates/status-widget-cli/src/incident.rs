@@ -15,8 +15,9 @@ pub(crate) fn run(
     file: &Path,
     lang: Option<&str>,
     action: IncidentAction,
+    key: &crate::signing::KeySource,
 ) -> Result<String, CliError> {
-    change(file, |doc| {
+    change(file, key, |doc| {
         let words = Words::of(doc, lang)?;
         if words.translating() {
             return translate(doc, &words, action);

@@ -47,7 +47,7 @@ pub struct Args {
 }
 
 /// Creates the file (refusing to replace one) and prints the embed snippet.
-pub fn run(args: &Args) -> Result<ExitCode, CliError> {
+pub fn run(args: &Args, key: &crate::signing::KeySource) -> Result<ExitCode, CliError> {
     let file = &args.file;
     if file.exists() {
         // Said before the lock is taken, so that a refusal leaves nothing behind.
@@ -60,7 +60,7 @@ pub fn run(args: &Args) -> Result<ExitCode, CliError> {
     if let Some(folder) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder).map_err(|e| CliError::io(folder, e))?;
     }
-    store::create(file, &text, false)?;
+    store::create(file, &text, false, key)?;
 
     let components = loaded.document.components.len();
     println!(

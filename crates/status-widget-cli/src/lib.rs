@@ -6,7 +6,7 @@
 //!
 //! `args` is the command line, `error` why a command failed; this file dispatches. One file per
 //! command family: `init`, `check`, `incident`, `maintenance`, `notice`, `import`, `feed`,
-//! `badge`, `notify`, `serve`; `edit` (changes to the JSON that keep what it does not know) and
+//! `badge`, `notify`, `serve`, `signing` (keys, `sign`, `verify`); `edit` (changes to the JSON that keep what it does not know) and
 //! `store` (lock, check, `.bak`, atomic write) serve the editing ones.
 
 mod args;
@@ -24,11 +24,12 @@ mod maintenance;
 mod notice;
 mod notify;
 mod serve;
+mod signing;
 mod store;
 mod words;
 
 pub use args::Cli;
-use args::{Command, FileArg};
+use args::{Command, FileArg, KeyAction};
 use clap::Parser;
 pub use error::CliError;
 use serde_json::Value;
@@ -42,7 +43,8 @@ pub const SCHEMA: &str = include_str!("../../../www/status.schema.json");
 /// Runs the command line and returns the exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli.command) {
+    let key = signing::KeySource::from_args(cli.key, cli.key_env);
+    match run(cli.command, &key) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("status-widget: {e}");
@@ -85,9 +87,33 @@ fn day(text: &str) -> Result<String, CliError> {
         })
 }
 
-fn run(command: Command) -> Result<ExitCode, CliError> {
+fn run(command: Command, key: &signing::KeySource) -> Result<ExitCode, CliError> {
     let (file, message) = match command {
-        Command::Init(args) => return init::run(&args),
+        Command::Init(args) => return init::run(&args, key),
+        Command::Key { action } => {
+            match action {
+                KeyAction::New { out, force } => println!("{}", signing::new_key(&out, force)?),
+                KeyAction::Public => match key.load()? {
+                    Some(key) => println!("{}", signing::public_key(&key)),
+                    None => {
+                        return Err(CliError::Key(format!(
+                            "no key given: name it with --key FILE, --key-env NAME or {}",
+                            signing::KEY_FILE_VAR
+                        )))
+                    }
+                },
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Sign { file } => {
+            println!("{}", signing::sign_file(&file, key)?);
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Verify { file, public_key } => {
+            let by = signing::verify_file(&file, &public_key)?;
+            println!("{}: signed by {by}", file.display());
+            return Ok(ExitCode::SUCCESS);
+        }
         Command::Check { files, json } => return check::run(&files, json),
         Command::Schema => {
             print!("{SCHEMA}");
@@ -133,7 +159,7 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             from,
             out,
             force,
-        } => return import::run(&file, &from, &out, force),
+        } => return import::run(&file, &from, &out, force, key),
         Command::Notify {
             file,
             since,
@@ -150,15 +176,15 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
             })
         }
         Command::Incident { action, file } => {
-            let message = incident::run(&file.file, file.lang.as_deref(), action)?;
+            let message = incident::run(&file.file, file.lang.as_deref(), action, key)?;
             (file, message)
         }
         Command::Maintenance { action, file } => {
-            let message = maintenance::run(&file.file, file.lang.as_deref(), action)?;
+            let message = maintenance::run(&file.file, file.lang.as_deref(), action, key)?;
             (file, message)
         }
         Command::Notice { action, file } => {
-            let message = notice::run(&file.file, file.lang.as_deref(), action)?;
+            let message = notice::run(&file.file, file.lang.as_deref(), action, key)?;
             (file, message)
         }
     };
@@ -186,13 +212,15 @@ fn run(command: Command) -> Result<ExitCode, CliError> {
 }
 
 /// Applies `edit` to the status file through `store::update` (locked, checked, `.bak`, atomic)
-/// and sets the document's `updated_at` to now. Returns what to tell the user.
+/// and sets the document's `updated_at` to now, signing it with `key` when there is one. Returns
+/// what to tell the user.
 fn change(
     file: &Path,
+    key: &signing::KeySource,
     edit: impl FnOnce(&mut Value) -> Result<String, CliError>,
 ) -> Result<String, CliError> {
     let stamp = now().to_rfc3339();
-    store::update(file, |doc| {
+    store::update(file, key, |doc| {
         let said = edit(doc)?;
         edit::touch(doc, &stamp);
         Ok(said)

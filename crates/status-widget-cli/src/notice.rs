@@ -13,8 +13,9 @@ pub(crate) fn run(
     file: &Path,
     lang: Option<&str>,
     action: NoticeAction,
+    key: &crate::signing::KeySource,
 ) -> Result<String, CliError> {
-    change(file, |doc| {
+    change(file, key, |doc| {
         let words = Words::of(doc, lang)?;
         if let (
             true,

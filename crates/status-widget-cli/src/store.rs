@@ -2,8 +2,10 @@
 //! `FILE.lock`), the previous version kept as `FILE.bak`, and the new text written to a temporary
 //! file in the same folder, flushed to disk and renamed over the old one, so a reader (or a crash)
 //! only ever sees the whole old file or the whole new one. A result that fails `check` is never
-//! written.
+//! written. With a signing key, `FILE.sig` is written after the file; a signed file is never
+//! rewritten without one.
 
+use super::signing::{key_for_write, write_signature, KeySource};
 use super::CliError;
 use serde_json::Value;
 use status_core::formats::{
@@ -38,12 +40,14 @@ fn lock(path: &Path) -> Result<File, CliError> {
 /// language the timeline is in (said, never refused).
 pub fn update(
     path: &Path,
+    key: &KeySource,
     edit: impl FnOnce(&mut Value) -> Result<String, CliError>,
 ) -> Result<String, CliError> {
     if !path.exists() {
         // Checked before the lock, so that nothing (not even `FILE.lock`) is left behind.
         return Err(CliError::NoStatusFile(path.display().to_string()));
     }
+    let signing = key_for_write(path, key)?;
     let lock = lock(path)?;
 
     remove_stale_temporaries(path);
@@ -97,6 +101,9 @@ pub fn update(
     }
     write_atomically(&beside(path, ".bak"), old.as_bytes())?;
     write_atomically(path, text.as_bytes())?;
+    if let Some(signing) = &signing {
+        write_signature(path, text.as_bytes(), signing)?;
+    }
     drop(lock);
     let notes: Vec<String> = untranslated
         .iter()
@@ -105,9 +112,11 @@ pub fn update(
     Ok(format!("{result}{}", notes.concat()))
 }
 
-/// Writes a new status file `text` to `path` under the file's lock. An existing file is replaced
-/// only when `replace` is true, and then kept as `FILE.bak`.
-pub fn create(path: &Path, text: &str, replace: bool) -> Result<(), CliError> {
+/// Writes a new status file `text` to `path` under the file's lock, and its signature when `key`
+/// names one. An existing file is replaced only when `replace` is true, and then kept as
+/// `FILE.bak`.
+pub fn create(path: &Path, text: &str, replace: bool, key: &KeySource) -> Result<(), CliError> {
+    let signing = key_for_write(path, key)?;
     let lock = lock(path)?;
     remove_stale_temporaries(path);
     match fs::read(path) {
@@ -123,6 +132,9 @@ pub fn create(path: &Path, text: &str, replace: bool) -> Result<(), CliError> {
         Err(e) => return Err(CliError::io(path, e)),
     }
     write_atomically(path, text.as_bytes())?;
+    if let Some(signing) = &signing {
+        write_signature(path, text.as_bytes(), signing)?;
+    }
     drop(lock);
     Ok(())
 }

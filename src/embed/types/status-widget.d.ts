@@ -31,7 +31,7 @@ export interface StatusWidgetUpdateDetail {
 export interface StatusWidgetErrorDetail {
   /** `load`: the wasm could not be loaded; `internal`: a bug (the widget drops what it showed and
    *  shows only its own children). */
-  kind: "network" | "http" | "timeout" | "parse" | "config" | "load" | "internal";
+  kind: "network" | "http" | "timeout" | "parse" | "config" | "load" | "signature" | "internal";
   /** What went wrong, in words. */
   message: string;
 }
@@ -60,6 +60,13 @@ export interface StatusWidgetAttributes {
   placement?: "inline" | "top" | "toast";
   /** The status page's uptime window in days, 7 to 365 (default 90). */
   "uptime-days"?: string | number;
+  /** Ed25519 public keys (`ed25519:…`, space-separated while keys rotate): a file is shown only
+   *  when the signature beside it (`FILE.sig`) verifies under one of them, and never one older
+   *  than a file verified before (error kind `signature` otherwise). */
+  "public-key"?: string;
+  /** Origins (space-separated, and `mailto:` for mail links) the widget's links may point to;
+   *  other links keep their words and lose the link. */
+  "link-origins"?: string;
   /** The status file's format (default `auto`). */
   format?:
     | "auto"

@@ -45,6 +45,10 @@ pub enum FailureKind {
     /// A part of the widget's own code could not be loaded (a chunk: not found, no network,
     /// integrity).
     Load,
+    /// A signed file (the element's `public-key`) that is not shown: no signature, a signature
+    /// no key verifies, one the browser cannot check, an older file replayed, or a format that
+    /// cannot be signed.
+    Signature,
     /// The widget was removed while reading (never reported).
     Cancelled,
 }
@@ -59,6 +63,7 @@ impl FailureKind {
             FailureKind::Parse => "parse",
             FailureKind::Config => "config",
             FailureKind::Load => "load",
+            FailureKind::Signature => "signature",
             FailureKind::Cancelled => "cancelled",
         }
     }

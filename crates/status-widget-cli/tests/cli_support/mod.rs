@@ -300,7 +300,7 @@ impl Receiver {
 }
 
 fn serve_one(
-    mut stream: TcpStream,
+    stream: TcpStream,
     log: &std::sync::Mutex<Vec<Received>>,
     replies: &[Reply],
     count: &std::sync::Mutex<usize>,
@@ -308,6 +308,17 @@ fn serve_one(
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
+    answer(stream, log, replies, count);
+}
+
+/// Reads one HTTP request from `stream` (plain, or TLS around it), records it and answers with
+/// the next of `replies`.
+pub fn answer(
+    mut stream: impl Read + Write,
+    log: &std::sync::Mutex<Vec<Received>>,
+    replies: &[Reply],
+    count: &std::sync::Mutex<usize>,
+) {
     let mut raw = Vec::new();
     let mut buf = [0u8; 4096];
     let head_end = loop {
