@@ -44,17 +44,26 @@ struct Report {
     failed: u64,
 }
 
-/// Runs the pages through the schedule: `poll` and `retry` are the schedule's two rules.
+/// Runs the pages through the schedule: `poll` and `retry` are the schedule's two rules. The
+/// pages open at random moments over one poll interval, as on a busy login page.
 fn simulate(poll: impl Fn(f64) -> f64, retry: impl Fn(u32, f64) -> f64) -> Report {
+    simulate_opening(POLL_SECONDS * 1000.0, poll, retry)
+}
+
+/// [`simulate`] with the pages opened at random moments over the first `opening_ms`.
+fn simulate_opening(
+    opening_ms: f64,
+    poll: impl Fn(f64) -> f64,
+    retry: impl Fn(u32, f64) -> f64,
+) -> Report {
     let mut random = Random(0x5eed_1e55_cafe_f00d);
     let mut per_second = vec![0u32; (END_MS / 1000) as usize];
     let mut per_tenth = vec![0u32; (END_MS / 100) as usize];
     let mut shown_after_ms = vec![u64::MAX; PAGES];
     let mut failures = vec![0u32; PAGES];
     let mut failed = 0;
-    // Pages opened at random moments over one poll interval, as on a busy login page.
     let mut queue: BinaryHeap<Reverse<(u64, usize)>> = (0..PAGES)
-        .map(|page| Reverse(((random.next() * POLL_SECONDS * 1000.0) as u64, page)))
+        .map(|page| Reverse(((random.next() * opening_ms) as u64, page)))
         .collect();
     while let Some(Reverse((at, page))) = queue.pop() {
         if at >= END_MS {
@@ -172,4 +181,24 @@ fn without_the_schedules_back_off_a_failing_host_is_stormed() {
     let down_mean = report.mean_rps(DOWN_FROM_MS + MINUTE_MS, DOWN_UNTIL_MS);
     println!("retrying every 2 s instead: {down_mean:.0} req/s while the host is down ({steady:.0} steady)");
     assert!(down_mean > 20.0 * steady, "{down_mean} vs {steady}");
+}
+
+#[test]
+fn pages_opened_together_spread_out_thanks_to_the_polls_jitter() {
+    // Everyone opens the login page in the same 5 seconds (an exam at nine): the ±10 % on every
+    // poll spreads them, where polls without it would hit the host in the same 5 s every minute.
+    let peak_to_mean = |report: &Report| {
+        let from = 20 * MINUTE_MS;
+        f64::from(report.peak_rps(from, END_MS)) / report.mean_rps(from, END_MS)
+    };
+    let none = |_, _| 60_000.0;
+    let jittered = simulate_opening(5_000.0, |r| next_poll_ms(POLL_SECONDS, r), none);
+    let fixed = simulate_opening(5_000.0, |_| POLL_SECONDS * 1000.0, none);
+    let (jittered, fixed) = (peak_to_mean(&jittered), peak_to_mean(&fixed));
+    println!(
+        "{PAGES} pages opened in the same 5 s, 20 minutes on: the busiest second sees \
+         {jittered:.1} times the mean with the jitter, {fixed:.1} times without"
+    );
+    assert!(jittered < 3.0, "{jittered}");
+    assert!(fixed > 10.0, "{fixed}");
 }

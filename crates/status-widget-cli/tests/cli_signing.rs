@@ -296,6 +296,19 @@ fn every_write_signs_the_file_and_a_signed_file_is_not_rewritten_without_the_key
     );
     ok(&["sign", f, "--key", k]);
     assert!(signed_by(&file, &public));
+
+    // `import` writes a status file too, and signs it.
+    let imported = dir.join("imported.json");
+    let statuspage = repository("www/statuspage-summary.json");
+    ok(&[
+        "import",
+        statuspage.to_str().unwrap(),
+        "--out",
+        imported.to_str().unwrap(),
+        "--key",
+        k,
+    ]);
+    assert!(signed_by(&imported, &public), "import signs");
 }
 
 #[test]
