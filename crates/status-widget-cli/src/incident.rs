@@ -1,24 +1,21 @@
 //! `status-widget incident open|update|resolve|edit`: posts and edits incidents, in the file's
 //! language or, with `--lang`, adding another language's words to what is there ([`Words`]).
 
-use crate::args::IncidentAction;
+use crate::args::{FileArg, IncidentAction};
 use crate::entries::{self, NewIncident, Update};
 use crate::words::Words;
 use crate::{change, day, edit, time, CliError};
 use serde_json::{json, Map, Value};
 use status_core::model::{IncidentStatus, Timestamp, Vocabulary};
-use std::path::Path;
 
-/// Applies `action` to the status file `file`, writing words in `lang` (the file's language when
-/// `None`); returns what to tell the user.
+/// Applies `action` to the status file `file.file`, writing words in its `--lang` (without it,
+/// the file's language); returns what to tell the user.
 pub(crate) fn run(
-    file: &Path,
-    lang: Option<&str>,
+    file: &FileArg,
     action: IncidentAction,
     key: &crate::signing::KeySource,
 ) -> Result<String, CliError> {
-    change(file, key, |doc| {
-        let words = Words::of(doc, lang)?;
+    change(file, key, |doc, words| {
         if words.translating() {
             return translate(doc, &words, action);
         }

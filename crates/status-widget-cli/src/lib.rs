@@ -34,7 +34,6 @@ use clap::Parser;
 pub use error::CliError;
 use serde_json::Value;
 use status_core::model::{CalendarDate, Timestamp};
-use std::path::Path;
 use std::process::ExitCode;
 
 /// The JSON Schema of format v1 (also served as `www/status.schema.json`).
@@ -176,15 +175,15 @@ fn run(command: Command, key: &signing::KeySource) -> Result<ExitCode, CliError>
             })
         }
         Command::Incident { action, file } => {
-            let message = incident::run(&file.file, file.lang.as_deref(), action, key)?;
+            let message = incident::run(&file, action, key)?;
             (file, message)
         }
         Command::Maintenance { action, file } => {
-            let message = maintenance::run(&file.file, file.lang.as_deref(), action, key)?;
+            let message = maintenance::run(&file, action, key)?;
             (file, message)
         }
         Command::Notice { action, file } => {
-            let message = notice::run(&file.file, file.lang.as_deref(), action, key)?;
+            let message = notice::run(&file, action, key)?;
             (file, message)
         }
     };
@@ -211,17 +210,19 @@ fn run(command: Command, key: &signing::KeySource) -> Result<ExitCode, CliError>
     })
 }
 
-/// Applies `edit` to the status file through `store::update` (locked, checked, `.bak`, atomic)
-/// and sets the document's `updated_at` to now, signing it with `key` when there is one. Returns
-/// what to tell the user.
+/// Applies `edit` to the status file `file.file` through `store::update` (locked, checked,
+/// `.bak`, atomic), with the [`Words`](words::Words) of `--lang` (refused before anything
+/// changes), and sets the document's `updated_at` to now, signing it with `key` when there is
+/// one. Returns what to tell the user.
 fn change(
-    file: &Path,
+    file: &FileArg,
     key: &signing::KeySource,
-    edit: impl FnOnce(&mut Value) -> Result<String, CliError>,
+    edit: impl FnOnce(&mut Value, words::Words) -> Result<String, CliError>,
 ) -> Result<String, CliError> {
     let stamp = now().to_rfc3339();
-    store::update(file, key, |doc| {
-        let said = edit(doc)?;
+    store::update(&file.file, key, |doc| {
+        let words = words::Words::of(doc, file.lang.as_deref())?;
+        let said = edit(doc, words)?;
         edit::touch(doc, &stamp);
         Ok(said)
     })

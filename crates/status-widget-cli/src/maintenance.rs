@@ -1,25 +1,22 @@
 //! `status-widget maintenance schedule|start|complete`: plans maintenance and moves it along.
 
-use crate::args::MaintenanceAction;
+use crate::args::{FileArg, MaintenanceAction};
 use crate::entries::{self, NewMaintenance, Update};
 use crate::words::Words;
 use crate::{change, edit, time, CliError};
 use serde_json::{json, Value};
 use status_core::model::{MaintenanceStatus, Vocabulary};
-use std::path::Path;
 
-/// Applies `action` to the status file `file`, writing words in `lang` (the file's language when
-/// `None`): in another language than the file's, `schedule` with the id of maintenance that
-/// exists adds that language's title and text, and `start` and `complete` that language's words
-/// of the newest note, changing nothing else. Returns what to tell the user.
+/// Applies `action` to the status file `file.file`, writing words in its `--lang` (without it,
+/// the file's language): in another language than the file's, `schedule` with the id of
+/// maintenance that exists adds that language's title and text, and `start` and `complete` that
+/// language's words of the newest note, changing nothing else. Returns what to tell the user.
 pub(crate) fn run(
-    file: &Path,
-    lang: Option<&str>,
+    file: &FileArg,
     action: MaintenanceAction,
     key: &crate::signing::KeySource,
 ) -> Result<String, CliError> {
-    change(file, key, |doc| {
-        let words = Words::of(doc, lang)?;
+    change(file, key, |doc, words| {
         if words.translating() {
             return translate(doc, &words, action);
         }

@@ -1,22 +1,18 @@
 //! `status-widget notice add|remove`: notices beside the incidents (exam week, a new sign-in).
 
-use crate::args::NoticeAction;
+use crate::args::{FileArg, NoticeAction};
 use crate::entries::{self, NewNotice};
-use crate::words::Words;
 use crate::{change, edit, now, time, CliError};
-use std::path::Path;
 
-/// Applies `action` to the status file `file`, writing words in `lang` (the file's language when
-/// `None`): in another language than the file's, `add` with the id of a notice that exists adds
-/// that language's title and text to it. Returns what to tell the user.
+/// Applies `action` to the status file `file.file`, writing words in its `--lang` (without it,
+/// the file's language): in another language than the file's, `add` with the id of a notice
+/// that exists adds that language's title and text to it. Returns what to tell the user.
 pub(crate) fn run(
-    file: &Path,
-    lang: Option<&str>,
+    file: &FileArg,
     action: NoticeAction,
     key: &crate::signing::KeySource,
 ) -> Result<String, CliError> {
-    change(file, key, |doc| {
-        let words = Words::of(doc, lang)?;
+    change(file, key, |doc, words| {
         if let (
             true,
             NoticeAction::Add {

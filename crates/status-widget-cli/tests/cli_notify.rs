@@ -19,17 +19,7 @@ const SECRET: &str = "whsec-test-5f1d";
 fn site(name: &str, destinations: Value, patience: Value) -> (PathBuf, PathBuf) {
     let dir = folder(name);
     let file = dir.join("status.json");
-    ok(&[
-        "init",
-        "--file",
-        file.to_str().unwrap(),
-        "--name",
-        "Lambda Feedback",
-        "--status-page",
-        "https://status.example.org/",
-        "--component",
-        "login=Login",
-    ]);
+    init_site(&file, &["--status-page", "https://status.example.org/"]);
     let mut settings = json!({ "destinations": destinations });
     for (key, value) in patience.as_object().unwrap() {
         settings[key] = value.clone();

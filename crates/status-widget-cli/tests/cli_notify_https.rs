@@ -130,15 +130,7 @@ fn notify_posts_over_https_to_a_receiver_the_platform_trusts_and_refuses_one_it_
 
     let file = dir.join("status.json");
     let f = file.to_str().unwrap();
-    ok(&[
-        "init",
-        "--file",
-        f,
-        "--name",
-        "Lambda Feedback",
-        "--component",
-        "login=Login",
-    ]);
+    init_site(&file, &[]);
     write_json(
         &dir.join("status.notify.json"),
         &json!({

@@ -40,19 +40,12 @@ fn sh(dir: &Path, script: &str, env: &[(&str, String)]) -> Output {
 /// A status folder as an owner keeps it: the file and its by-products, settings, public/.
 fn status_folder(dir: &Path) -> PathBuf {
     let src = dir.join("status");
-    let f = src.join("status.json");
-    let f = f.to_str().unwrap();
-    ok(&[
-        "init",
-        "--file",
-        f,
-        "--name",
-        "Lambda Feedback",
-        "--status-page",
-        "https://status.example.org/status.html",
-        "--component",
-        "login=Login",
-    ]);
+    let file = src.join("status.json");
+    init_site(
+        &file,
+        &["--status-page", "https://status.example.org/status.html"],
+    );
+    let f = file.to_str().unwrap();
     ok(&[
         "incident",
         "open",

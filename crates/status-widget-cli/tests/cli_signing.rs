@@ -106,17 +106,7 @@ fn every_write_signs_the_file_and_a_signed_file_is_not_rewritten_without_the_key
     let f = file.to_str().unwrap();
     let k = key.to_str().unwrap();
 
-    let mut said = ok(&[
-        "init",
-        "--file",
-        f,
-        "--name",
-        "Lambda Feedback",
-        "--component",
-        "login=Login",
-        "--key",
-        k,
-    ]);
+    let mut said = init_site(&file, &["--key", k]);
     assert!(signed_by(&file, &public), "init signs");
     said += &ok(&[
         "incident",

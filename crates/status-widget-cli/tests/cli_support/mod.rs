@@ -65,6 +65,16 @@ pub fn ok(args: &[&str]) -> String {
     text(&out.stdout)
 }
 
+/// `init` of `file` for "Lambda Feedback" with its one component, `login=Login`, and `more`
+/// options (`--status-page`, `--key`); fails the test unless it succeeded. Returns what it said.
+pub fn init_site(file: &Path, more: &[&str]) -> String {
+    let f = file.to_str().unwrap();
+    let mut args = vec!["init", "--file", f, "--name", "Lambda Feedback"];
+    args.extend(["--component", "login=Login"]);
+    args.extend(more);
+    ok(&args)
+}
+
 /// The seed document with no incidents: the state before the week began.
 pub fn before_the_week() -> Value {
     let mut doc: Value = serde_json::from_str(SEED).unwrap();
